@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-kpt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kpt", targets: ["kpt"]),
+        .library(name: "WasmParser", targets: ["WasmParser"]),
+        .library(name: "WasmInterpreter", targets: ["WasmInterpreter"]),
+        .library(name: "GoJSHost", targets: ["GoJSHost"]),
+        .library(name: "KptFn", targets: ["KptFn"]),
+        .library(name: "OCI", targets: ["OCI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libyaml-dev, zlib1g-dev, libssl-dev).
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto"),
+
+        .target(name: "WasmParser", swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "WasmInterpreter", dependencies: ["WasmParser"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "GoJSHost", dependencies: ["WasmInterpreter", "WasmParser"]),
+        .target(name: "KptFn", dependencies: ["CYAML", "GoJSHost", "WasmInterpreter"]),
+        .target(name: "OCI", dependencies: ["CZlib", "COpenSSLCrypto"]),
+        .executableTarget(name: "kpt", dependencies: [
+            "KptFn", "OCI", "GoJSHost", "WasmInterpreter", "WasmParser",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "WasmParserTests", dependencies: ["WasmParser"]),
+        .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmInterpreter", "WasmParser"]),
+        .testTarget(name: "SpecTests", dependencies: ["WasmInterpreter", "WasmParser"]),
+        .testTarget(name: "GoJSHostTests", dependencies: ["GoJSHost", "WasmInterpreter"]),
+        .testTarget(name: "KptFnTests", dependencies: ["KptFn"]),
+        .testTarget(name: "OCITests", dependencies: ["OCI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// GoJSHost: see the README for the layout of this target.

@@ -1,0 +1,1 @@
+// KptFn: see the README for the layout of this target.

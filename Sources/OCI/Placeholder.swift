@@ -1,0 +1,1 @@
+// OCI: see the README for the layout of this target.

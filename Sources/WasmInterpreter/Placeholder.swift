@@ -1,0 +1,1 @@
+// WasmInterpreter: see the README for the layout of this target.

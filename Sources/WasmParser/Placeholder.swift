@@ -1,0 +1,1 @@
+// WasmParser: see the README for the layout of this target.

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `kpt fn`: evaluate and render functions.
+struct FnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fn",
+        abstract: "Commands for running functions on packages.",
+        subcommands: []
+    )
+}
