@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "WasmInterpreter", dependencies: ["WasmParser"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "GoJSHost", dependencies: ["WasmInterpreter", "WasmParser"]),
-        .target(name: "KptFn", dependencies: ["CYAML", "GoJSHost", "WasmInterpreter"]),
+        .target(name: "KptFn", dependencies: ["CYAML"]),
         .target(name: "OCI", dependencies: ["CZlib", "COpenSSLCrypto"]),
         .executableTarget(name: "kpt", dependencies: [
             "KptFn", "OCI", "GoJSHost", "WasmInterpreter", "WasmParser",
