@@ -1,0 +1,151 @@
+/// Decodes a function body's instructions one operator at a time.
+///
+/// Shared by the validator and the interpreter's translator. Only decoding errors (`.malformed`) are
+/// thrown here; typing and index checks belong to the validator.
+public struct OperatorReader {
+    public var reader: ByteReader
+    public let features: WasmFeatures
+
+    public init(bytes: [UInt8], range: Range<Int>, features: WasmFeatures) {
+        self.reader = ByteReader(bytes: bytes, range: range)
+        self.features = features
+    }
+
+    /// Offset of the next operator.
+    public var offset: Int { reader.position }
+    public var isAtEnd: Bool { reader.isAtEnd }
+
+    public mutating func next() throws(WasmError) -> Operator {
+        let at = reader.position
+        guard reader.position < reader.end else {
+            throw WasmError.malformed("unexpected end of section or function", at: at)
+        }
+        let opcode = try reader.readByte()
+        if let simple = OperatorReader.simpleOperator(opcode) { return simple }
+        switch opcode {
+        case 0x00: return .unreachable
+        case 0x01: return .nop
+        case 0x02: return .block(try readBlockType())
+        case 0x03: return .loop(try readBlockType())
+        case 0x04: return .if(try readBlockType())
+        case 0x05: return .else
+        case 0x0B: return .end
+        case 0x0C: return .br(try reader.readVarUInt32())
+        case 0x0D: return .brIf(try reader.readVarUInt32())
+        case 0x0E:
+            let count = try reader.readCount()
+            var targets = [UInt32]()
+            targets.reserveCapacity(count)
+            for _ in 0..<count { targets.append(try reader.readVarUInt32()) }
+            return .brTable(targets: targets, default: try reader.readVarUInt32())
+        case 0x0F: return .return
+        case 0x10: return .call(try reader.readVarUInt32())
+        case 0x11:
+            let type = try reader.readVarUInt32()
+            return .callIndirect(typeIndex: type, table: try reader.readVarUInt32())
+        case 0x1A: return .drop
+        case 0x1B: return .select
+        case 0x1C:
+            let countAt = reader.position
+            let count = try reader.readVarUInt32()
+            guard count == 1 else { throw WasmError.malformed("invalid result arity", at: countAt) }
+            return .typedSelect(try reader.readValueType(features: features))
+        case 0x20: return .localGet(try reader.readVarUInt32())
+        case 0x21: return .localSet(try reader.readVarUInt32())
+        case 0x22: return .localTee(try reader.readVarUInt32())
+        case 0x23: return .globalGet(try reader.readVarUInt32())
+        case 0x24: return .globalSet(try reader.readVarUInt32())
+        case 0x25: return .tableGet(try reader.readVarUInt32())
+        case 0x26: return .tableSet(try reader.readVarUInt32())
+        case 0x28...0x3E: return OperatorReader.memoryOperator(opcode, try readMemArg())
+        case 0x3F: return .memorySize(try readMemoryIndex())
+        case 0x40: return .memoryGrow(try readMemoryIndex())
+        case 0x41: return .i32Const(try reader.readVarInt32())
+        case 0x42: return .i64Const(try reader.readVarInt64())
+        case 0x43: return .f32Const(try reader.readUInt32LE())
+        case 0x44: return .f64Const(try reader.readUInt64LE())
+        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD1: return .refIsNull
+        case 0xD2: return .refFunc(try reader.readVarUInt32())
+        case 0xFC: return try readMiscOperator(at: at)
+        case 0xFD:
+            throw WasmError.malformed("illegal opcode 0xfd (simd not supported)", at: at)
+        default:
+            throw WasmError.malformed("illegal opcode 0x\(String(opcode, radix: 16))", at: at)
+        }
+    }
+
+    mutating func readBlockType() throws(WasmError) -> BlockType {
+        let at = reader.position
+        guard let b = reader.peekByte() else { throw reader.endError() }
+        switch b {
+        case 0x40: reader.position += 1; return .empty
+        case 0x7F: reader.position += 1; return .value(.i32)
+        case 0x7E: reader.position += 1; return .value(.i64)
+        case 0x7D: reader.position += 1; return .value(.f32)
+        case 0x7C: reader.position += 1; return .value(.f64)
+        case 0x7B: reader.position += 1; return .value(.v128)
+        case 0x70: reader.position += 1; return .value(.funcRef)
+        case 0x6F: reader.position += 1; return .value(.externRef)
+        default:
+            let index = try reader.readVarInt33()
+            guard index >= 0 else { throw WasmError.malformed("malformed value type", at: at) }
+            guard index <= Int64(UInt32.max) else { throw WasmError.malformed("integer too large", at: at) }
+            return .typeIndex(UInt32(index))
+        }
+    }
+
+    mutating func readMemArg() throws(WasmError) -> MemArg {
+        let at = reader.position
+        var align = try reader.readVarUInt32()
+        var memory: UInt32 = 0
+        if features.contains(.multiMemory) && align & 0x40 != 0 {
+            align &= ~0x40
+            memory = try reader.readVarUInt32()
+        }
+        if align >= 0x40 { throw WasmError.malformed("malformed memop flags", at: at) }
+        let offset: UInt64
+        if features.contains(.memory64) {
+            offset = try reader.readVarUInt64()
+        } else {
+            offset = UInt64(try reader.readVarUInt32())
+        }
+        return MemArg(align: align, offset: offset, memory: memory)
+    }
+
+    /// Memory index immediates: a reserved zero byte in 2.0, an index with multi-memory.
+    mutating func readMemoryIndex() throws(WasmError) -> UInt32 {
+        if features.contains(.multiMemory) { return try reader.readVarUInt32() }
+        let at = reader.position
+        let b = try reader.readByte()
+        guard b == 0 else { throw WasmError.malformed("zero byte expected", at: at) }
+        return 0
+    }
+
+    mutating func readMiscOperator(at: Int) throws(WasmError) -> Operator {
+        let sub = try reader.readVarUInt32()
+        if let sat = OperatorReader.saturatingTruncation(sub) { return sat }
+        switch sub {
+        case 8:
+            let data = try reader.readVarUInt32()
+            return .memoryInit(data: data, memory: try readMemoryIndex())
+        case 9: return .dataDrop(try reader.readVarUInt32())
+        case 10:
+            let destination = try readMemoryIndex()
+            return .memoryCopy(destination: destination, source: try readMemoryIndex())
+        case 11: return .memoryFill(try readMemoryIndex())
+        case 12:
+            let element = try reader.readVarUInt32()
+            return .tableInit(element: element, table: try reader.readVarUInt32())
+        case 13: return .elemDrop(try reader.readVarUInt32())
+        case 14:
+            let destination = try reader.readVarUInt32()
+            return .tableCopy(destination: destination, source: try reader.readVarUInt32())
+        case 15: return .tableGrow(try reader.readVarUInt32())
+        case 16: return .tableSize(try reader.readVarUInt32())
+        case 17: return .tableFill(try reader.readVarUInt32())
+        default:
+            throw WasmError.malformed("illegal opcode 0xfc \(sub)", at: at)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// WasmParser: see the README for the layout of this target.
