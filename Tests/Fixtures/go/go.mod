@@ -1,0 +1,5 @@
+module swiftkpt.test/fixtures
+
+go 1.21
+
+require gopkg.in/yaml.v3 v3.0.1
