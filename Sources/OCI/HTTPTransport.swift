@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One HTTP exchange, as the registry code sees it.
+struct HTTPRequest {
+    var method: String
+    var url: URL
+    var headers: [String: String] = [:]
+    var body: Data? = nil
+}
+
+struct HTTPResponse {
+    var status: Int
+    /// Header names lowercased.
+    var headers: [String: String]
+    var body: Data
+    var url: URL
+
+    func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// A network-level failure (no HTTP status): connection refused, DNS, TLS, timeout.
+struct TransportFailure: Error {
+    let url: URL
+    let message: String
+}
+
+/// Synchronous HTTP over URLSession that never follows redirects by itself: the registry client follows them,
+/// so it can drop credentials on a host change and re-send PUT bodies (URLSession would lose both).
+final class HTTPTransport: @unchecked Sendable {
+    private let session: URLSession
+    private let delegate: TaskCollector
+
+    init(timeout: TimeInterval = 120) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        delegate = TaskCollector()
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    func send(_ request: HTTPRequest) throws -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        if let body = request.body {
+            urlRequest.httpBody = body
+            urlRequest.setValue(String(body.count), forHTTPHeaderField: "Content-Length")
+        } else if request.method == "PUT" || request.method == "POST" || request.method == "PATCH" {
+            urlRequest.httpBody = Data()
+            urlRequest.setValue("0", forHTTPHeaderField: "Content-Length")
+        }
+        let task = session.dataTask(with: urlRequest)
+        let pending = delegate.register(task)
+        task.resume()
+        pending.done.wait()
+        let outcome = delegate.finish(task)
+        if let error = outcome.error {
+            throw TransportFailure(url: request.url, message: error.localizedDescription)
+        }
+        guard let http = outcome.response else {
+            throw TransportFailure(url: request.url, message: "no HTTP response")
+        }
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let k = key as? String, let v = value as? String { headers[k.lowercased()] = v }
+        }
+        return HTTPResponse(status: http.statusCode, headers: headers, body: outcome.data, url: request.url)
+    }
+}
+
+/// Collects each task's response and body, and refuses URLSession's automatic redirects.
+private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    final class Pending {
+        let done = DispatchSemaphore(value: 0)
+        var data = Data()
+        var response: HTTPURLResponse?
+        var error: Error?
+    }
+
+    private let lock = NSLock()
+    private var pending: [Int: Pending] = [:]
+
+    func register(_ task: URLSessionTask) -> Pending {
+        let p = Pending()
+        lock.withLock { pending[task.taskIdentifier] = p }
+        return p
+    }
+
+    func finish(_ task: URLSessionTask) -> Pending {
+        lock.withLock { pending.removeValue(forKey: task.taskIdentifier)! }
+    }
+
+    private func entry(_ task: URLSessionTask) -> Pending? {
+        lock.withLock { pending[task.taskIdentifier] }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        entry(dataTask)?.response = response as? HTTPURLResponse
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        entry(dataTask)?.data.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let p = entry(task) else { return }
+        if p.response == nil { p.response = task.response as? HTTPURLResponse }
+        p.error = error
+        p.done.signal()
+    }
+}

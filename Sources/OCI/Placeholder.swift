@@ -1,1 +1,0 @@
-// OCI: see the README for the layout of this target.
