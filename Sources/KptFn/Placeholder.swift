@@ -1,1 +1,0 @@
-// KptFn: see the README for the layout of this target.

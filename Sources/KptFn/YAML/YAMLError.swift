@@ -1,0 +1,19 @@
+/// A YAML syntax or structure error. `description` follows yaml.v3's wording
+/// (`yaml: line 3: mapping values are not allowed in this context`) because kpt prints it.
+public struct YAMLError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let message: String
+    /// 1-based line the error refers to (0 when unknown).
+    public let line: Int
+    /// Byte offset in the input (-1 when unknown).
+    public let offset: Int
+
+    public init(_ message: String, line: Int = 0, offset: Int = -1) {
+        self.message = message
+        self.line = line
+        self.offset = offset
+    }
+
+    public var description: String {
+        line > 0 ? "yaml: line \(line): \(message)" : "yaml: \(message)"
+    }
+}
