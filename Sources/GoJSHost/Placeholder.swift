@@ -1,1 +1,0 @@
-// GoJSHost: see the README for the layout of this target.

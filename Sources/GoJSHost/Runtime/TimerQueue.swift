@@ -1,0 +1,30 @@
+/// Timers armed by `runtime.scheduleTimeoutEvent`. Like the glue, a fired
+/// timer stays registered until Go clears it; the event loop resumes Go
+/// again while it does (golang/go#28975).
+final class TimerQueue {
+    private var nextID: Int32 = 1
+    private var deadlines: [Int32: ContinuousClock.Instant] = [:]
+
+    var isEmpty: Bool { deadlines.isEmpty }
+
+    func schedule(afterMilliseconds delay: Int64) -> Int32 {
+        let id = nextID
+        nextID = nextID == Int32.max ? 1 : nextID + 1
+        let ms = min(max(delay, 0), 1_000_000_000)
+        deadlines[id] = ContinuousClock.now.advanced(by: .milliseconds(ms))
+        return id
+    }
+
+    func clear(_ id: Int32) {
+        deadlines[id] = nil
+    }
+
+    func isPending(_ id: Int32) -> Bool {
+        deadlines[id] != nil
+    }
+
+    /// The timer that fires first.
+    func earliest() -> (id: Int32, deadline: ContinuousClock.Instant)? {
+        deadlines.min { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { ($0.key, $0.value) }
+    }
+}
