@@ -17,11 +17,9 @@ public struct ByteReader {
     public var isAtEnd: Bool { position >= end }
     public var remaining: Int { end - position }
 
-    /// Reading past the file's end is "unexpected end"; past a section or body end, the spec says so.
-
+    /// The reference decoder's wording for running out of bytes anywhere after the header.
     func endError() -> WasmError {
-        if end >= bytes.count { return .malformed("unexpected end", at: position) }
-        return .malformed("unexpected end of section or function", at: position)
+        .malformed("unexpected end of section or function", at: position)
     }
 
     @inline(__always)
@@ -184,7 +182,7 @@ public struct ByteReader {
     public mutating func readCount() throws(WasmError) -> Int {
         let start = position
         let n = Int(try readVarUInt32())
-        if n > end - position { throw WasmError.malformed("unexpected end", at: start) }
+        if n > end - position { throw WasmError.malformed("unexpected end of section or function", at: start) }
         return n
     }
 
@@ -209,7 +207,7 @@ public struct ByteReader {
         case 0x7B: return .v128
         case 0x70: return .funcRef
         case 0x6F: return .externRef
-        default: throw WasmError.malformed("malformed value type", at: at)
+        default: throw ByteReader.typeCodeError(b, at: at, "malformed value type")
         }
     }
 
@@ -219,7 +217,12 @@ public struct ByteReader {
         switch b {
         case 0x70: return .funcRef
         case 0x6F: return .externRef
-        default: throw WasmError.malformed("malformed reference type", at: at)
+        default: throw ByteReader.typeCodeError(b, at: at, "malformed reference type")
         }
+    }
+
+    /// Type codes are one-byte signed LEB128 values: a continuation bit means an overlong encoding.
+    static func typeCodeError(_ b: UInt8, at: Int, _ message: String) -> WasmError {
+        .malformed(b & 0x80 != 0 ? "integer representation too long" : message, at: at)
     }
 }

@@ -48,7 +48,8 @@ public struct OperatorReader {
         case 0x1C:
             let countAt = reader.position
             let count = try reader.readVarUInt32()
-            guard count == 1 else { throw WasmError.malformed("invalid result arity", at: countAt) }
+            // A validation rule in the spec, but the single-type operator cannot carry other arities.
+            guard count == 1 else { throw WasmError.invalid("invalid result arity", at: countAt) }
             return .typedSelect(try reader.readValueType(features: features))
         case 0x20: return .localGet(try reader.readVarUInt32())
         case 0x21: return .localSet(try reader.readVarUInt32())
@@ -103,7 +104,7 @@ public struct OperatorReader {
             align &= ~0x40
             memory = try reader.readVarUInt32()
         }
-        if align >= 0x40 { throw WasmError.malformed("malformed memop flags", at: at) }
+        if align >= 32 { throw WasmError.malformed("malformed memop flags", at: at) }
         let offset: UInt64
         if features.contains(.memory64) {
             offset = try reader.readVarUInt64()

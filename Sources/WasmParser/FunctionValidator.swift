@@ -1,0 +1,382 @@
+/// Type-checks one function body with the spec's operand-stack algorithm (control frames,
+/// polymorphic stack after unconditional branches). Reusable across bodies to keep its buffers.
+struct FunctionValidator {
+    struct Frame {
+        enum Kind { case block, loop, `if`, `else`, function }
+        var kind: Kind
+        var params: TypeList
+        var results: TypeList
+        var height: Int
+        var unreachable: Bool
+        var labelTypes: TypeList { kind == .loop ? params : results }
+    }
+
+    let module: Module
+    let context: ValidationContext
+    /// Operand types; nil is the "unknown" type produced by a polymorphic stack.
+    private var stack: [ValueType?] = []
+    private var frames: [Frame] = []
+    private var locals = LocalTypes()
+
+    init(module: Module, context: ValidationContext) {
+        self.module = module
+        self.context = context
+    }
+
+    mutating func validate(definedIndex: Int) throws(WasmError) {
+        let body = module.bodies[definedIndex]
+        let functionIndex = context.functionTypeIndices.count - module.bodies.count + definedIndex
+        let type = context.types[Int(context.functionTypeIndices[functionIndex])]
+        locals.reset(params: type.params, declarations: body.localDeclarations)
+        stack.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        frames.append(Frame(kind: .function, params: .empty, results: TypeList(type.results), height: 0, unreachable: false))
+
+        // Read on past the declared size like the reference decoder; the size is checked at the final `end`.
+        var reader = OperatorReader(bytes: module.bytes, range: body.code.lowerBound..<module.bytes.count,
+                                    features: module.features)
+        while true {
+            let at = reader.offset
+            let op = try reader.next()
+            try apply(op, at: at)
+            if frames.isEmpty {
+                try BodySyntaxScanner.checkBodyEnd(reader.offset, body: body)
+                return
+            }
+        }
+    }
+
+    // MARK: Stack primitives
+
+    private func mismatch(_ at: Int) -> WasmError { WasmError.invalid("type mismatch", at: at) }
+
+    @inline(__always)
+    private mutating func push(_ t: ValueType?) { stack.append(t) }
+
+    @inline(__always)
+    private mutating func pop(at: Int) throws(WasmError) -> ValueType? {
+        let frame = frames.count - 1
+        if stack.count == frames[frame].height {
+            if frames[frame].unreachable { return nil }
+            throw mismatch(at)
+        }
+        return stack.removeLast()
+    }
+
+    @inline(__always)
+    private mutating func pop(_ expected: ValueType, at: Int) throws(WasmError) {
+        let frame = frames.count - 1
+        if stack.count == frames[frame].height {
+            if frames[frame].unreachable { return }
+            throw mismatch(at)
+        }
+        if let actual = stack.removeLast(), actual != expected { throw mismatch(at) }
+    }
+
+    private mutating func pop(_ types: TypeList, at: Int) throws(WasmError) {
+        var i = types.count - 1
+        while i >= 0 {
+            try pop(types[i], at: at)
+            i -= 1
+        }
+    }
+
+    private mutating func push(_ types: TypeList) {
+        for i in 0..<types.count { stack.append(types[i]) }
+    }
+
+    private mutating func push(_ types: [ValueType]) {
+        for t in types { stack.append(t) }
+    }
+
+    private mutating func pop(_ types: [ValueType], at: Int) throws(WasmError) {
+        var i = types.count - 1
+        while i >= 0 {
+            try pop(types[i], at: at)
+            i -= 1
+        }
+    }
+
+    private mutating func markUnreachable() {
+        let frame = frames.count - 1
+        stack.removeSubrange(frames[frame].height...)
+        frames[frame].unreachable = true
+    }
+
+    private func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeList {
+        guard Int(depth) < frames.count else { throw WasmError.invalid("unknown label", at: at) }
+        return frames[frames.count - 1 - Int(depth)].labelTypes
+    }
+
+    /// Checks that the top of the stack fits `types` without changing it (br_table targets).
+    private func peek(_ types: TypeList, at: Int) throws(WasmError) {
+        let frame = frames[frames.count - 1]
+        let n = types.count
+        for k in 0..<n {
+            let index = stack.count - 1 - k
+            if index >= frame.height {
+                if let actual = stack[index], actual != types[n - 1 - k] { throw mismatch(at) }
+            } else if !frame.unreachable {
+                throw mismatch(at)
+            }
+        }
+    }
+
+    private func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeList, TypeList) {
+        switch type {
+        case .empty: return (.empty, .empty)
+        case .value(let t): return (.empty, .one(t))
+        case .typeIndex(let index):
+            guard Int(index) < context.types.count else { throw WasmError.invalid("unknown type", at: at) }
+            let f = context.types[Int(index)]
+            return (TypeList(f.params), TypeList(f.results))
+        }
+    }
+
+    private mutating func pushFrame(_ kind: Frame.Kind, _ type: BlockType, at: Int) throws(WasmError) {
+        let (params, results) = try blockSignature(type, at: at)
+        try pop(params, at: at)
+        frames.append(Frame(kind: kind, params: params, results: results, height: stack.count, unreachable: false))
+        push(params)
+    }
+
+    // MARK: Index-space lookups
+
+    private func memory(_ index: UInt32, at: Int) throws(WasmError) {
+        guard Int(index) < context.memories.count else { throw WasmError.invalid("unknown memory \(index)", at: at) }
+    }
+
+    private func table(_ index: UInt32, at: Int) throws(WasmError) -> TableType {
+        guard Int(index) < context.tables.count else { throw WasmError.invalid("unknown table \(index)", at: at) }
+        return context.tables[Int(index)]
+    }
+
+    private func element(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+        guard Int(index) < context.elementTypes.count else {
+            throw WasmError.invalid("unknown elem segment \(index)", at: at)
+        }
+        return context.elementTypes[Int(index)]
+    }
+
+    private func dataSegment(_ index: UInt32, at: Int) throws(WasmError) {
+        guard let count = context.dataCount else {
+            throw WasmError.malformed("data count section required", at: at)
+        }
+        guard index < count else { throw WasmError.invalid("unknown data segment \(index)", at: at) }
+    }
+
+    private func global(_ index: UInt32, at: Int) throws(WasmError) -> GlobalType {
+        guard Int(index) < context.globals.count else { throw WasmError.invalid("unknown global \(index)", at: at) }
+        return context.globals[Int(index)]
+    }
+
+    private func local(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+        guard let t = locals.type(at: index) else { throw WasmError.invalid("unknown local \(index)", at: at) }
+        return t
+    }
+
+    private func addressType(_ memoryIndex: UInt32) -> ValueType {
+        Int(memoryIndex) < context.memories.count && context.memories[Int(memoryIndex)].limits.is64 ? .i64 : .i32
+    }
+
+    // MARK: Operators
+
+    private mutating func apply(_ op: Operator, at: Int) throws(WasmError) {
+        switch op {
+        case .unreachable:
+            markUnreachable()
+        case .nop:
+            break
+        case .block(let t):
+            try pushFrame(.block, t, at: at)
+        case .loop(let t):
+            try pushFrame(.loop, t, at: at)
+        case .if(let t):
+            try pop(.i32, at: at)
+            try pushFrame(.if, t, at: at)
+        case .else:
+            let frame = frames[frames.count - 1]
+            guard frame.kind == .if else { throw WasmError.malformed("END opcode expected", at: at) }
+            try pop(frame.results, at: at)
+            guard stack.count == frame.height else { throw mismatch(at) }
+            frames[frames.count - 1].kind = .else
+            frames[frames.count - 1].unreachable = false
+            push(frame.params)
+        case .end:
+            let frame = frames[frames.count - 1]
+            try pop(frame.results, at: at)
+            guard stack.count == frame.height else { throw mismatch(at) }
+            if frame.kind == .if && frame.params != frame.results { throw mismatch(at) }
+            frames.removeLast()
+            push(frame.results)
+        case .br(let depth):
+            try pop(try label(depth, at: at), at: at)
+            markUnreachable()
+        case .brIf(let depth):
+            try pop(.i32, at: at)
+            let types = try label(depth, at: at)
+            try pop(types, at: at)
+            push(types)
+        case .brTable(let targets, let defaultTarget):
+            try pop(.i32, at: at)
+            let defaultTypes = try label(defaultTarget, at: at)
+            for target in targets {
+                let types = try label(target, at: at)
+                guard types.count == defaultTypes.count else { throw mismatch(at) }
+                try peek(types, at: at)
+            }
+            try pop(defaultTypes, at: at)
+            markUnreachable()
+        case .return:
+            try pop(frames[0].results, at: at)
+            markUnreachable()
+        case .call(let index):
+            guard let type = context.functionType(index) else {
+                throw WasmError.invalid("unknown function \(index)", at: at)
+            }
+            try pop(type.params, at: at)
+            push(type.results)
+        case .callIndirect(let typeIndex, let tableIndex):
+            let table = try table(tableIndex, at: at)
+            guard table.elementType == .funcRef else { throw mismatch(at) }
+            guard Int(typeIndex) < context.types.count else {
+                throw WasmError.invalid("unknown type \(typeIndex)", at: at)
+            }
+            let type = context.types[Int(typeIndex)]
+            try pop(.i32, at: at)
+            try pop(type.params, at: at)
+            push(type.results)
+        case .drop:
+            _ = try pop(at: at)
+        case .select:
+            try pop(.i32, at: at)
+            let t1 = try pop(at: at)
+            let t2 = try pop(at: at)
+            if let t1, !(t1.isNumeric || t1 == .v128) { throw mismatch(at) }
+            if let t2, !(t2.isNumeric || t2 == .v128) { throw mismatch(at) }
+            if let t1, let t2, t1 != t2 { throw mismatch(at) }
+            push(t1 ?? t2)
+        case .typedSelect(let t):
+            try pop(.i32, at: at)
+            try pop(t, at: at)
+            try pop(t, at: at)
+            push(t)
+        case .localGet(let index):
+            push(try local(index, at: at))
+        case .localSet(let index):
+            try pop(try local(index, at: at), at: at)
+        case .localTee(let index):
+            let t = try local(index, at: at)
+            try pop(t, at: at)
+            push(t)
+        case .globalGet(let index):
+            push(try global(index, at: at).valueType)
+        case .globalSet(let index):
+            let g = try global(index, at: at)
+            guard g.isMutable else { throw WasmError.invalid("global is immutable", at: at) }
+            try pop(g.valueType, at: at)
+        case .tableGet(let index):
+            let t = try table(index, at: at)
+            try pop(.i32, at: at)
+            push(t.elementType)
+        case .tableSet(let index):
+            let t = try table(index, at: at)
+            try pop(t.elementType, at: at)
+            try pop(.i32, at: at)
+        case .memorySize(let index):
+            try memory(index, at: at)
+            push(addressType(index))
+        case .memoryGrow(let index):
+            try memory(index, at: at)
+            let a = addressType(index)
+            try pop(a, at: at)
+            push(a)
+        case .i32Const: push(.i32)
+        case .i64Const: push(.i64)
+        case .f32Const: push(.f32)
+        case .f64Const: push(.f64)
+        case .refNull(let t): push(t)
+        case .refIsNull:
+            if let t = try pop(at: at), !t.isReference { throw mismatch(at) }
+            push(.i32)
+        case .refFunc(let index):
+            guard Int(index) < context.functionTypeIndices.count else {
+                throw WasmError.invalid("unknown function \(index)", at: at)
+            }
+            guard context.declaredFunctions.contains(index) else {
+                throw WasmError.invalid("undeclared function reference", at: at)
+            }
+            push(.funcRef)
+        case .memoryInit(let data, let memoryIndex):
+            try memory(memoryIndex, at: at)
+            try dataSegment(data, at: at)
+            try pop(.i32, at: at)
+            try pop(.i32, at: at)
+            try pop(addressType(memoryIndex), at: at)
+        case .dataDrop(let data):
+            try dataSegment(data, at: at)
+        case .memoryCopy(let destination, let source):
+            try memory(destination, at: at)
+            try memory(source, at: at)
+            try pop(addressType(destination), at: at)
+            try pop(addressType(source), at: at)
+            try pop(addressType(destination), at: at)
+        case .memoryFill(let index):
+            try memory(index, at: at)
+            let a = addressType(index)
+            try pop(a, at: at)
+            try pop(.i32, at: at)
+            try pop(a, at: at)
+        case .tableInit(let elementIndex, let tableIndex):
+            let t = try table(tableIndex, at: at)
+            let e = try element(elementIndex, at: at)
+            guard t.elementType == e else { throw mismatch(at) }
+            try pop(.i32, at: at)
+            try pop(.i32, at: at)
+            try pop(.i32, at: at)
+        case .elemDrop(let elementIndex):
+            _ = try element(elementIndex, at: at)
+        case .tableCopy(let destination, let source):
+            let d = try table(destination, at: at)
+            let s = try table(source, at: at)
+            guard d.elementType == s.elementType else { throw mismatch(at) }
+            try pop(.i32, at: at)
+            try pop(.i32, at: at)
+            try pop(.i32, at: at)
+        case .tableGrow(let index):
+            let t = try table(index, at: at)
+            try pop(.i32, at: at)
+            try pop(t.elementType, at: at)
+            push(.i32)
+        case .tableSize(let index):
+            _ = try table(index, at: at)
+            push(.i32)
+        case .tableFill(let index):
+            let t = try table(index, at: at)
+            try pop(.i32, at: at)
+            try pop(t.elementType, at: at)
+            try pop(.i32, at: at)
+        default:
+            if let signature = op.numericSignature {
+                if let second = signature.operand2 { try pop(second, at: at) }
+                try pop(signature.operand1, at: at)
+                push(signature.result)
+            } else if let access = op.memoryAccess {
+                try memory(access.arg.memory, at: at)
+                guard access.arg.align <= access.naturalAlignLog2 else {
+                    throw WasmError.invalid("alignment must not be larger than natural", at: at)
+                }
+                let address = addressType(access.arg.memory)
+                if access.isStore {
+                    try pop(access.type, at: at)
+                    try pop(address, at: at)
+                } else {
+                    try pop(address, at: at)
+                    push(access.type)
+                }
+            } else {
+                preconditionFailure("operator without a validation rule: \(op)")
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// A decoded (and module-level validated) WebAssembly module.
+public final class Module: @unchecked Sendable {
+    public let bytes: [UInt8]
+    public let features: WasmFeatures
+
+    public var types: [FunctionType] = []
+    public var imports: [Import] = []
+    /// Type indices of the defined (non-imported) functions.
+    public var functionTypeIndices: [UInt32] = []
+    public var tables: [TableType] = []
+    public var memories: [MemoryType] = []
+    public var globals: [GlobalDefinition] = []
+    public var exports: [Export] = []
+    public var start: UInt32?
+    public var elements: [ElementSegment] = []
+    public var dataCount: UInt32?
+    public var data: [DataSegment] = []
+    public var bodies: [FunctionBody] = []
+    public var customSections: [(name: Name, range: Range<Int>)] = []
+    /// From the `name` custom section, keyed by function index (imports first).
+    public var functionNames: [UInt32: String] = [:]
+
+    /// Index spaces and declared references, built once by module validation for the body validator.
+    var context: ValidationContext?
+
+    init(bytes: [UInt8], features: WasmFeatures) {
+        self.bytes = bytes
+        self.features = features
+    }
+
+    public var importedFunctionCount: Int {
+        imports.reduce(0) { if case .function = $1.kind { return $0 + 1 } else { return $0 } }
+    }
+    public var importedTableCount: Int {
+        imports.reduce(0) { if case .table = $1.kind { return $0 + 1 } else { return $0 } }
+    }
+    public var importedMemoryCount: Int {
+        imports.reduce(0) { if case .memory = $1.kind { return $0 + 1 } else { return $0 } }
+    }
+    public var importedGlobalCount: Int {
+        imports.reduce(0) { if case .global = $1.kind { return $0 + 1 } else { return $0 } }
+    }
+
+    /// Type index of a function in the spec index space (imports first), or nil if out of range.
+    public func typeIndex(ofFunction index: UInt32) -> UInt32? {
+        var remaining = Int(index)
+        for imp in imports {
+            if case .function(let t) = imp.kind {
+                if remaining == 0 { return t }
+                remaining -= 1
+            }
+        }
+        return remaining < functionTypeIndices.count ? functionTypeIndices[remaining] : nil
+    }
+
+    /// The type of a function in the spec index space (imports first). Traps on a bad index:
+    /// validated modules only hand out valid indices.
+    public func functionType(ofFunction index: UInt32) -> FunctionType {
+        if let context { return types[Int(context.functionTypeIndices[Int(index)])] }
+        return types[Int(typeIndex(ofFunction: index)!)]
+    }
+
+    /// Validates one defined function's body (lazy mode); throws `WasmError`.
+    public func validateFunction(_ definedIndex: Int) throws {
+        guard let context else {
+            throw WasmError.invalid("module was not validated", at: 0)
+        }
+        guard definedIndex >= 0 && definedIndex < bodies.count else {
+            throw WasmError.invalid("unknown function \(definedIndex)", at: 0)
+        }
+        var validator = FunctionValidator(module: self, context: context)
+        try validator.validate(definedIndex: definedIndex)
+    }
+}

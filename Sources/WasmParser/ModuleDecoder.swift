@@ -1,0 +1,360 @@
+/// Decodes the binary format into a `Module` (the "malformed" phase). Function bodies are only sliced:
+/// their locals are read, their instructions are left to the validator and the translator.
+struct ModuleDecoder {
+    var r: ByteReader
+    let module: Module
+    let features: WasmFeatures
+
+    init(bytes: [UInt8], features: WasmFeatures) {
+        r = ByteReader(bytes: bytes)
+        module = Module(bytes: bytes, features: features)
+        self.features = features
+    }
+
+    /// Section ids in their required order (data count sits between element and code).
+    private static func orderRank(_ id: UInt8) -> Int {
+        switch id {
+        case 12: return 10
+        case 10: return 11
+        case 11: return 12
+        default: return Int(id)
+        }
+    }
+
+    mutating func decode() throws(WasmError) -> Module {
+        let magic = try readHeaderWord()
+        guard magic == 0x6D73_6100 else { throw WasmError.malformed("magic header not detected", at: 0) }
+        let version = try readHeaderWord()
+        guard version == 1 else { throw WasmError.malformed("unknown binary version", at: 4) }
+
+        var lastRank = 0
+        var sawFunctionSection = false
+        var sawCodeSection = false
+        var sawDataSection = false
+        while !r.isAtEnd {
+            let idOffset = r.position
+            let id = try r.readByte()
+            guard id <= 12 else { throw WasmError.malformed("malformed section id", at: idOffset) }
+            let size = try r.readLength()
+            let sectionEnd = r.position + size
+            if id != 0 {
+                let rank = ModuleDecoder.orderRank(id)
+                guard rank > lastRank else {
+                    throw WasmError.malformed("unexpected content after last section", at: idOffset)
+                }
+                lastRank = rank
+            }
+            switch id {
+            case 0: try decodeCustomSection(end: sectionEnd)
+            case 1: try decodeTypeSection()
+            case 2: try decodeImportSection()
+            case 3: sawFunctionSection = true; try decodeFunctionSection()
+            case 4: try decodeTableSection()
+            case 5: try decodeMemorySection()
+            case 6: try decodeGlobalSection()
+            case 7: try decodeExportSection()
+            case 8: module.start = try r.readVarUInt32()
+            case 9: try decodeElementSection()
+            case 10: sawCodeSection = true; try decodeCodeSection()
+            case 11: sawDataSection = true; try decodeDataSection()
+            case 12: module.dataCount = try r.readVarUInt32()
+            default: break
+            }
+            guard r.position == sectionEnd else {
+                throw WasmError.malformed("section size mismatch", at: sectionEnd)
+            }
+        }
+        _ = sawFunctionSection
+        _ = sawCodeSection
+        if module.functionTypeIndices.count != module.bodies.count {
+            throw WasmError.malformed("function and code section have inconsistent lengths", at: r.position)
+        }
+        if let count = module.dataCount, Int(count) != module.data.count || (!sawDataSection && count != 0) {
+            throw WasmError.malformed("data count and data section have inconsistent lengths", at: r.position)
+        }
+        return module
+    }
+
+    private mutating func readHeaderWord() throws(WasmError) -> UInt32 {
+        guard r.remaining >= 4 else { throw WasmError.malformed("unexpected end", at: r.end) }
+        return try r.readUInt32LE()
+    }
+
+    // MARK: Sections
+
+    private mutating func decodeCustomSection(end: Int) throws(WasmError) {
+        let start = r.position
+        let nameLength = try r.readLength()
+        guard r.position + nameLength <= end else { throw WasmError.malformed("unexpected end", at: start) }
+        r.position = start
+        let name = try r.readName()
+        let payload = r.position..<end
+        module.customSections.append((name: name, range: payload))
+        if name.bytes == Array("name".utf8) {
+            module.functionNames = NameSection.functionNames(bytes: module.bytes, range: payload)
+        }
+        r.position = end
+    }
+
+    private mutating func decodeTypeSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.types.reserveCapacity(count)
+        for _ in 0..<count {
+            let at = r.position
+            let form = try r.readByte()
+            guard form == 0x60 else { throw ByteReader.typeCodeError(form, at: at, "malformed function type") }
+            let params = try readValueTypes()
+            let results = try readValueTypes()
+            module.types.append(FunctionType(params: params, results: results))
+        }
+    }
+
+    private mutating func readValueTypes() throws(WasmError) -> [ValueType] {
+        let count = try r.readCount()
+        var types = [ValueType]()
+        types.reserveCapacity(count)
+        for _ in 0..<count { types.append(try r.readValueType(features: features)) }
+        return types
+    }
+
+    private mutating func decodeImportSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.imports.reserveCapacity(count)
+        for _ in 0..<count {
+            let moduleName = try r.readName()
+            let name = try r.readName()
+            let at = r.position
+            let kind: ImportKind
+            switch try r.readByte() {
+            case 0: kind = .function(typeIndex: try r.readVarUInt32())
+            case 1: kind = .table(try readTableType())
+            case 2: kind = .memory(try readMemoryType())
+            case 3: kind = .global(try readGlobalType())
+            default: throw WasmError.malformed("malformed import kind", at: at)
+            }
+            module.imports.append(Import(module: moduleName, name: name, kind: kind))
+        }
+    }
+
+    private mutating func decodeFunctionSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.functionTypeIndices.reserveCapacity(count)
+        for _ in 0..<count { module.functionTypeIndices.append(try r.readVarUInt32()) }
+    }
+
+    private mutating func decodeTableSection() throws(WasmError) {
+        let count = try r.readCount()
+        for _ in 0..<count { module.tables.append(try readTableType()) }
+    }
+
+    private mutating func decodeMemorySection() throws(WasmError) {
+        let count = try r.readCount()
+        for _ in 0..<count { module.memories.append(try readMemoryType()) }
+    }
+
+    private mutating func decodeGlobalSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.globals.reserveCapacity(count)
+        for _ in 0..<count {
+            let type = try readGlobalType()
+            module.globals.append(GlobalDefinition(type: type, initializer: try readConstExpression()))
+        }
+    }
+
+    private mutating func decodeExportSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.exports.reserveCapacity(count)
+        for _ in 0..<count {
+            let name = try r.readName()
+            let at = r.position
+            guard let kind = ExternalKind(rawValue: try r.readByte()) else {
+                throw WasmError.malformed("malformed export kind", at: at)
+            }
+            module.exports.append(Export(name: name, kind: kind, index: try r.readVarUInt32()))
+        }
+    }
+
+    private mutating func decodeElementSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.elements.reserveCapacity(count)
+        for _ in 0..<count {
+            let at = r.position
+            let flags = try r.readVarUInt32()
+            guard flags <= 7 else { throw WasmError.malformed("malformed elements segment kind", at: at) }
+            let isPassiveOrDeclarative = flags & 1 != 0
+            let hasTableIndex = flags & 2 != 0
+            let usesExpressions = flags & 4 != 0
+
+            var mode: ElementMode
+            if isPassiveOrDeclarative {
+                mode = hasTableIndex ? .declarative : .passive
+            } else {
+                let table = hasTableIndex ? try r.readVarUInt32() : 0
+                mode = .active(table: table, offset: try readConstExpression())
+            }
+            var type = ValueType.funcRef
+            if isPassiveOrDeclarative || hasTableIndex {
+                if usesExpressions {
+                    type = try r.readReferenceType()
+                } else {
+                    let kindAt = r.position
+                    guard try r.readByte() == 0x00 else {
+                        throw WasmError.malformed("malformed element kind", at: kindAt)
+                    }
+                }
+            }
+            let itemCount = try r.readCount()
+            var items = [ConstExpression]()
+            items.reserveCapacity(itemCount)
+            for _ in 0..<itemCount {
+                if usesExpressions {
+                    items.append(try readConstExpression())
+                } else {
+                    let itemAt = r.position
+                    let index = try r.readVarUInt32()
+                    items.append(ConstExpression(instructions: [.refFunc(index)], offset: itemAt))
+                }
+            }
+            module.elements.append(ElementSegment(type: type, initializers: items, mode: mode))
+        }
+    }
+
+    private mutating func decodeCodeSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.bodies.reserveCapacity(count)
+        for _ in 0..<count {
+            let bodyOffset = r.position
+            let size = try r.readLength()
+            let bodyEnd = r.position + size
+            let localCount = try r.readCount()
+            var locals = [(count: UInt32, type: ValueType)]()
+            locals.reserveCapacity(localCount)
+            var total: UInt64 = 0
+            for _ in 0..<localCount {
+                let n = try r.readVarUInt32()
+                total += UInt64(n)
+                guard total <= UInt64(UInt32.max) else {
+                    throw WasmError.malformed("too many locals", at: r.position)
+                }
+                locals.append((count: n, type: try r.readValueType(features: features)))
+            }
+            guard r.position <= bodyEnd else { throw WasmError.malformed("section size mismatch", at: bodyOffset) }
+            module.bodies.append(FunctionBody(localDeclarations: locals, code: r.position..<bodyEnd, offset: bodyOffset))
+            r.position = bodyEnd
+        }
+    }
+
+    private mutating func decodeDataSection() throws(WasmError) {
+        let count = try r.readCount()
+        module.data.reserveCapacity(count)
+        for _ in 0..<count {
+            let at = r.position
+            let flags = try r.readVarUInt32()
+            let mode: DataMode
+            switch flags {
+            case 0: mode = .active(memory: 0, offset: try readConstExpression())
+            case 1: mode = .passive
+            case 2:
+                let memory = try r.readVarUInt32()
+                mode = .active(memory: memory, offset: try readConstExpression())
+            default: throw WasmError.malformed("malformed data segment kind", at: at)
+            }
+            let length = try r.readCount()
+            module.data.append(DataSegment(mode: mode, bytes: try r.readBytes(length)))
+        }
+    }
+
+    // MARK: Types
+
+    private mutating func readLimits() throws(WasmError) -> Limits {
+        let at = r.position
+        let flags = try r.readByte()
+        if flags & 0x80 != 0 { throw WasmError.malformed("integer representation too long", at: at) }
+        var allowed: UInt8 = 0x01
+        if features.contains(.memory64) { allowed |= 0x04 }
+        guard flags & ~allowed == 0 else { throw WasmError.malformed("integer too large", at: at) }
+        let is64 = flags & 0x04 != 0
+        let min = is64 ? try r.readVarUInt64() : UInt64(try r.readVarUInt32())
+        var max: UInt64?
+        if flags & 0x01 != 0 { max = is64 ? try r.readVarUInt64() : UInt64(try r.readVarUInt32()) }
+        return Limits(min: min, max: max, is64: is64, shared: false)
+    }
+
+    private mutating func readTableType() throws(WasmError) -> TableType {
+        let type = try r.readReferenceType()
+        return TableType(elementType: type, limits: try readLimits())
+    }
+
+    private mutating func readMemoryType() throws(WasmError) -> MemoryType {
+        MemoryType(limits: try readLimits())
+    }
+
+    private mutating func readGlobalType() throws(WasmError) -> GlobalType {
+        let type = try r.readValueType(features: features)
+        let at = r.position
+        switch try r.readByte() {
+        case 0: return GlobalType(valueType: type, isMutable: false)
+        case 1: return GlobalType(valueType: type, isMutable: true)
+        default: throw WasmError.malformed("malformed mutability", at: at)
+        }
+    }
+
+    /// Reads an expression up to its `end`. Instructions outside the constant set are decoded
+    /// (they must be well-formed) and remembered, so validation can say "constant expression required".
+    private mutating func readConstExpression() throws(WasmError) -> ConstExpression {
+        let start = r.position
+        var ops = OperatorReader(bytes: module.bytes, range: r.position..<r.end, features: features)
+        var instructions = [ConstInstruction]()
+        var nonConstantOffset: Int?
+        var depth = 0
+        while true {
+            let at = ops.offset
+            let op = try ops.next()
+            var constant: ConstInstruction?
+            switch op {
+            case .end:
+                if depth == 0 {
+                    r.position = ops.offset
+                    return ConstExpression(instructions: instructions, offset: start, nonConstantOffset: nonConstantOffset)
+                }
+                depth -= 1
+            case .block, .loop, .if: depth += 1
+            case .i32Const(let v): constant = .i32Const(v)
+            case .i64Const(let v): constant = .i64Const(v)
+            case .f32Const(let v): constant = .f32Const(v)
+            case .f64Const(let v): constant = .f64Const(v)
+            case .refNull(let t): constant = .refNull(t)
+            case .refFunc(let f): constant = .refFunc(f)
+            case .globalGet(let g): constant = .globalGet(g)
+            case .i32Add where features.contains(.extendedConst): constant = .i32Add
+            case .i32Sub where features.contains(.extendedConst): constant = .i32Sub
+            case .i32Mul where features.contains(.extendedConst): constant = .i32Mul
+            case .i64Add where features.contains(.extendedConst): constant = .i64Add
+            case .i64Sub where features.contains(.extendedConst): constant = .i64Sub
+            case .i64Mul where features.contains(.extendedConst): constant = .i64Mul
+            default: break
+            }
+            if let constant, depth == 0 {
+                instructions.append(constant)
+            } else if nonConstantOffset == nil && !(op == .end) {
+                nonConstantOffset = at
+            }
+        }
+    }
+}
+
+/// Parses and validates a module. With `validateBodies`, every function body is validated too.
+public func parseModule(_ bytes: [UInt8], options: ParseOptions = .init()) throws -> Module {
+    var decoder = ModuleDecoder(bytes: bytes, features: options.features)
+    let module: Module
+    do {
+        module = try decoder.decode()
+    } catch {
+        // The reference decoder reads bodies in place, so a broken body is reported before anything after it.
+        if options.validateBodies { try BodySyntaxScanner.scan(decoder.module, from: 0) }
+        throw error
+    }
+    var validator = ModuleValidator(module: module)
+    try validator.validate(bodies: options.validateBodies)
+    return module
+}

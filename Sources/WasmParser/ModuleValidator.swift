@@ -1,0 +1,218 @@
+/// Module-level validation (the "invalid" phase), then function bodies.
+///
+/// Like the reference interpreter, decoding errors anywhere win over validation errors: when something
+/// is invalid, the remaining bodies are still scanned for malformed encodings before reporting it.
+struct ModuleValidator {
+    let module: Module
+    var context = ValidationContext()
+
+    init(module: Module) { self.module = module }
+
+    mutating func validate(bodies: Bool) throws(WasmError) {
+        do {
+            try validateModuleLevel()
+        } catch let error where error.phase == .invalid {
+            if bodies { try BodySyntaxScanner.scan(module, from: 0) }
+            throw error
+        }
+        module.context = context
+        guard bodies else { return }
+        var validator = FunctionValidator(module: module, context: context)
+        for i in 0..<module.bodies.count {
+            do {
+                try validator.validate(definedIndex: i)
+            } catch let error where error.phase == .invalid {
+                try BodySyntaxScanner.scan(module, from: i)
+                throw error
+            }
+        }
+    }
+
+    private mutating func validateModuleLevel() throws(WasmError) {
+        let features = module.features
+        context.types = module.types
+        let typeCount = UInt32(module.types.count)
+
+        for imp in module.imports {
+            switch imp.kind {
+            case .function(let t):
+                guard t < typeCount else { throw WasmError.invalid("unknown type", at: 0) }
+                context.functionTypeIndices.append(t)
+            case .table(let t):
+                try checkTableType(t)
+                context.tables.append(t)
+            case .memory(let m):
+                try checkMemoryType(m)
+                context.memories.append(m)
+            case .global(let g):
+                context.globals.append(g)
+            }
+        }
+        let importedGlobalCount = context.globals.count
+
+        for t in module.functionTypeIndices {
+            guard t < typeCount else { throw WasmError.invalid("unknown type", at: 0) }
+            context.functionTypeIndices.append(t)
+        }
+        for t in module.tables {
+            try checkTableType(t)
+            context.tables.append(t)
+        }
+        for m in module.memories {
+            try checkMemoryType(m)
+            context.memories.append(m)
+        }
+        if context.memories.count > 1 && !features.contains(.multiMemory) {
+            throw WasmError.invalid("multiple memories", at: 0)
+        }
+
+        // Constant expressions see only imported globals (Wasm 2.0).
+        for g in module.globals {
+            collectFunctionReferences(g.initializer)
+        }
+        for e in module.elements {
+            for item in e.initializers { collectFunctionReferences(item) }
+        }
+        for ex in module.exports where ex.kind == .function {
+            context.declaredFunctions.insert(ex.index)
+        }
+
+        for g in module.globals {
+            try checkConstant(g.initializer, type: g.type.valueType, visibleGlobals: importedGlobalCount)
+            context.globals.append(g.type)
+        }
+
+        var exportNames = Set<Name>()
+        for ex in module.exports {
+            switch ex.kind {
+            case .function:
+                guard Int(ex.index) < context.functionTypeIndices.count else {
+                    throw WasmError.invalid("unknown function \(ex.index)", at: 0)
+                }
+            case .table:
+                guard Int(ex.index) < context.tables.count else {
+                    throw WasmError.invalid("unknown table \(ex.index)", at: 0)
+                }
+            case .memory:
+                guard Int(ex.index) < context.memories.count else {
+                    throw WasmError.invalid("unknown memory \(ex.index)", at: 0)
+                }
+            case .global:
+                guard Int(ex.index) < context.globals.count else {
+                    throw WasmError.invalid("unknown global \(ex.index)", at: 0)
+                }
+            }
+            guard exportNames.insert(ex.name).inserted else {
+                throw WasmError.invalid("duplicate export name", at: 0)
+            }
+        }
+
+        if let start = module.start {
+            guard let type = context.functionType(start) else {
+                throw WasmError.invalid("unknown function \(start)", at: 0)
+            }
+            guard type.params.isEmpty && type.results.isEmpty else {
+                throw WasmError.invalid("start function", at: 0)
+            }
+        }
+
+        for e in module.elements {
+            if case .active(let table, let offset) = e.mode {
+                guard Int(table) < context.tables.count else {
+                    throw WasmError.invalid("unknown table \(table)", at: offset.offset)
+                }
+                try checkConstant(offset, type: .i32, visibleGlobals: importedGlobalCount)
+                guard context.tables[Int(table)].elementType == e.type else {
+                    throw WasmError.invalid("type mismatch", at: offset.offset)
+                }
+            }
+            for item in e.initializers {
+                try checkConstant(item, type: e.type, visibleGlobals: importedGlobalCount)
+            }
+            context.elementTypes.append(e.type)
+        }
+
+        for d in module.data {
+            if case .active(let memory, let offset) = d.mode {
+                guard Int(memory) < context.memories.count else {
+                    throw WasmError.invalid("unknown memory \(memory)", at: offset.offset)
+                }
+                try checkConstant(offset, type: .i32, visibleGlobals: importedGlobalCount)
+            }
+        }
+        context.dataCount = module.dataCount
+    }
+
+    private mutating func collectFunctionReferences(_ expr: ConstExpression) {
+        for instruction in expr.instructions {
+            if case .refFunc(let f) = instruction { context.declaredFunctions.insert(f) }
+        }
+    }
+
+    private func checkLimits(_ limits: Limits, bound: UInt64, message: String) throws(WasmError) {
+        guard limits.min <= bound, (limits.max ?? 0) <= bound else {
+            throw WasmError.invalid(message, at: 0)
+        }
+        if let max = limits.max, limits.min > max {
+            throw WasmError.invalid("size minimum must not be greater than maximum", at: 0)
+        }
+    }
+
+    private func checkTableType(_ t: TableType) throws(WasmError) {
+        try checkLimits(t.limits, bound: UInt64(UInt32.max), message: "table size must be at most 2^32-1")
+    }
+
+    private func checkMemoryType(_ m: MemoryType) throws(WasmError) {
+        if m.limits.is64 {
+            try checkLimits(m.limits, bound: 1 << 48, message: "memory size must be at most 2^48 pages")
+        } else {
+            try checkLimits(m.limits, bound: 65536, message: "memory size must be at most 65536 pages (4GiB)")
+        }
+    }
+
+    /// Constant-expression rules: only constant instructions, `global.get` of visible immutable globals,
+    /// and exactly one result of the expected type.
+    private func checkConstant(_ expr: ConstExpression, type: ValueType, visibleGlobals: Int) throws(WasmError) {
+        if let at = expr.nonConstantOffset {
+            throw WasmError.invalid("constant expression required", at: at)
+        }
+        var stack = [ValueType]()
+        for instruction in expr.instructions {
+            switch instruction {
+            case .i32Const: stack.append(.i32)
+            case .i64Const: stack.append(.i64)
+            case .f32Const: stack.append(.f32)
+            case .f64Const: stack.append(.f64)
+            case .v128Const: stack.append(.v128)
+            case .refNull(let t): stack.append(t)
+            case .refFunc(let f):
+                guard Int(f) < context.functionTypeIndices.count else {
+                    throw WasmError.invalid("unknown function \(f)", at: expr.offset)
+                }
+                stack.append(.funcRef)
+            case .globalGet(let g):
+                guard Int(g) < visibleGlobals else {
+                    throw WasmError.invalid("unknown global \(g)", at: expr.offset)
+                }
+                let global = context.globals[Int(g)]
+                guard !global.isMutable else {
+                    throw WasmError.invalid("constant expression required", at: expr.offset)
+                }
+                stack.append(global.valueType)
+            case .i32Add, .i32Sub, .i32Mul, .i64Add, .i64Sub, .i64Mul:
+                let t: ValueType
+                switch instruction {
+                case .i32Add, .i32Sub, .i32Mul: t = .i32
+                default: t = .i64
+                }
+                guard stack.count >= 2, stack.removeLast() == t, stack.removeLast() == t else {
+                    throw WasmError.invalid("type mismatch", at: expr.offset)
+                }
+                stack.append(t)
+            }
+        }
+        guard stack.count == 1, stack[0] == type else {
+            throw WasmError.invalid("type mismatch", at: expr.offset)
+        }
+    }
+}

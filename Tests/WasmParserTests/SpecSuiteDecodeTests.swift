@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+@testable import WasmParser
+
+/// Runs every binary module of the non-SIMD core spec suite through the decoder and validator:
+/// valid modules must load, `assert_malformed` must fail as malformed, `assert_invalid` as invalid.
+final class SpecSuiteDecodeTests: XCTestCase {
+    struct Tally {
+        var passed = 0
+        var failed: [String] = []
+        var textMismatches: [String] = []
+        var skippedText = 0
+    }
+
+    func testCoreSuiteDecodeAndValidate() throws {
+        guard let core = SpecSuiteLocator.coreDirectory() else {
+            XCTFail("spec suite not found: set WASM_SPEC_TESTS or provide ../shared/wasm-spec-tests (CI=\(ProcessInfo.processInfo.environment["CI"] ?? "unset"))")
+            return
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: core.path)
+            .filter { !$0.hasPrefix("simd") }
+            .sorted()
+        XCTAssertGreaterThan(names.count, 50, "suite at \(core.path) looks incomplete")
+        var tally = Tally()
+        for name in names {
+            try run(directory: core.appendingPathComponent(name), name: name, tally: &tally)
+        }
+        print("spec-decode core: \(tally.passed) passed, \(tally.failed.count) failed, "
+              + "\(tally.skippedText) text-only skipped, \(tally.textMismatches.count) message-text mismatches")
+        for line in tally.textMismatches.prefix(40) { print("  text: \(line)") }
+        for line in tally.failed.prefix(60) { print("  FAIL: \(line)") }
+        XCTAssertTrue(tally.failed.isEmpty, "\(tally.failed.count) spec decode/validate mismatches")
+    }
+
+    private func run(directory: URL, name: String, tally: inout Tally) throws {
+        let json = directory.appendingPathComponent("\(name).json")
+        let data = try Data(contentsOf: json)
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let commands = root["commands"] as? [[String: Any]] else {
+            XCTFail("\(json.path): not a spec JSON file")
+            return
+        }
+        for command in commands {
+            guard let type = command["type"] as? String,
+                  let filename = command["filename"] as? String else { continue }
+            let line = command["line"] as? Int ?? 0
+            let location = "\(name).wast:\(line)"
+            guard command["module_type"] as? String == "binary" else {
+                tally.skippedText += 1
+                continue
+            }
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(filename)))
+            var outcome: Result<Module, WasmError>
+            do {
+                outcome = .success(try parseModule(bytes))
+            } catch let error as WasmError {
+                outcome = .failure(error)
+            }
+            let expectedText = command["text"] as? String ?? ""
+            switch type {
+            case "assert_malformed", "assert_invalid":
+                let phase: WasmError.Phase = type == "assert_malformed" ? .malformed : .invalid
+                switch outcome {
+                case .success:
+                    tally.failed.append("\(location) \(type) accepted, expected \"\(expectedText)\"")
+                case .failure(let error) where error.phase != phase:
+                    tally.failed.append("\(location) \(type) wrong phase: got \"\(error)\", expected \"\(expectedText)\"")
+                case .failure(let error):
+                    tally.passed += 1
+                    if !error.message.hasPrefix(expectedText) {
+                        tally.textMismatches.append("\(location) expected \"\(expectedText)\", got \"\(error.message)\"")
+                    }
+                }
+            default:  // module, assert_unlinkable, assert_uninstantiable: the binary itself is valid
+                switch outcome {
+                case .success: tally.passed += 1
+                case .failure(let error): tally.failed.append("\(location) \(type) rejected: \(error)")
+                }
+            }
+        }
+    }
+}
