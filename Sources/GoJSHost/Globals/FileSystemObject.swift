@@ -78,4 +78,4 @@ enum FileSystemObject {
     }
 }
 
-extension Errno: Error {}
+

@@ -3,7 +3,7 @@
 /// inputs first and re-read sp through `getsp` before writing results.
 /// Frame offsets: gojs-abi.md §2.2.
 enum JSImports {
-    static let handlers: [(String, (GoRuntime, UInt32) throws -> Void)] = [
+    static let handlers: [(String, @Sendable (GoRuntime, UInt32) throws -> Void)] = [
         ("syscall/js.finalizeRef", { rt, sp in
             rt.values.release(try rt.frame(sp).uint64(8))
         }),

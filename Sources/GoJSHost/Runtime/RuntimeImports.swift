@@ -1,7 +1,7 @@
 /// The `runtime.*` imports (and `debug`): exit, raw writes, clocks, timers,
 /// random bytes. Frame offsets: gojs-abi.md §2.2.
 enum RuntimeImports {
-    static let handlers: [(String, (GoRuntime, UInt32) throws -> Void)] = [
+    static let handlers: [(String, @Sendable (GoRuntime, UInt32) throws -> Void)] = [
         ("runtime.wasmExit", { rt, sp in
             rt.exit(code: try rt.frame(sp).int32(8))
         }),

@@ -1,6 +1,6 @@
 /// A value thrown by a host function. `valueCall`/`valueInvoke`/`valueNew`
 /// hand it to Go with ok = false; Go reads its `message` (and `code` for fs).
-public struct JSException: Error, CustomStringConvertible {
+public struct JSException: Error, @unchecked Sendable, CustomStringConvertible {
     public let value: JSValue
 
     public init(_ value: JSValue) {
@@ -32,7 +32,7 @@ public struct JSException: Error, CustomStringConvertible {
 }
 
 /// The few errno codes this sandboxed host reports.
-public enum Errno: String {
+public enum Errno: String, Error {
     case ENOSYS, EBADF, EINVAL, EACCES
 
     var message: String {
