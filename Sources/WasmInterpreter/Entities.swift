@@ -1,0 +1,113 @@
+import WasmParser
+
+/// A function in the store: either defined by a module instance (translated on first call) or a host closure.
+final class FunctionEntity {
+    let type: FunctionType
+    /// Store-wide id of `type`, compared by call_indirect.
+    let typeID: Int
+    /// Defining instance (nil for host functions). Instances live as long as their store.
+    unowned(unsafe) let instance: Instance?
+    let definedIndex: Int
+    let host: ((HostContext, [Value]) throws -> [Value])?
+    /// Register code, built by `Translator` on the first call.
+    var compiled: CompiledFunction?
+
+    init(type: FunctionType, typeID: Int, instance: Instance, definedIndex: Int) {
+        self.type = type
+        self.typeID = typeID
+        self.instance = instance
+        self.definedIndex = definedIndex
+        self.host = nil
+    }
+
+    init(type: FunctionType, typeID: Int, host: @escaping (HostContext, [Value]) throws -> [Value]) {
+        self.type = type
+        self.typeID = typeID
+        self.instance = nil
+        self.definedIndex = -1
+        self.host = host
+    }
+}
+
+/// A linear memory. The buffer is malloc'ed and may move on grow, so the executor reloads `base` after
+/// any operation that can grow it.
+final class MemoryEntity {
+    static let pageSize = 65536
+    var type: MemoryType
+    var base: UnsafeMutableRawPointer
+    var byteCount: Int
+
+    init(type: MemoryType) throws {
+        self.type = type
+        let bytes = Int(type.limits.min) * MemoryEntity.pageSize
+        guard let p = calloc(max(bytes, 1), 1) else { throw Trap(.host, "cannot allocate \(bytes) bytes of memory") }
+        base = p
+        byteCount = bytes
+    }
+
+    deinit { free(base) }
+
+    var pageCount: UInt64 { UInt64(byteCount / MemoryEntity.pageSize) }
+
+    /// Grows by `delta` pages within `cap` pages; returns the old page count or nil if refused.
+    /// `limited` reports whether the refusal came from the engine cap rather than the declared maximum.
+    func grow(by delta: UInt64, cap: UInt64) -> (old: UInt64?, limited: Bool) {
+        let old = pageCount
+        let declaredMax = min(type.limits.max ?? 65536, 65536)
+        let (new, overflow) = old.addingReportingOverflow(delta)
+        if overflow || new > declaredMax { return (nil, false) }
+        if new > cap { return (nil, true) }
+        if delta == 0 { return (old, false) }
+        let newBytes = Int(new) * MemoryEntity.pageSize
+        guard let p = realloc(base, newBytes) else { return (nil, false) }
+        memset(p + byteCount, 0, newBytes - byteCount)
+        base = p
+        byteCount = newBytes
+        return (old, false)
+    }
+}
+
+/// A table of references stored as cells (0 = null).
+final class TableEntity {
+    var type: TableType
+    var elements: [UInt64]
+
+    init(type: TableType, initial: UInt64) {
+        self.type = type
+        elements = Array(repeating: initial, count: Int(type.limits.min))
+    }
+
+    /// Returns the old size or nil if the declared maximum (or 2^32 elements) would be exceeded.
+    func grow(by delta: UInt64, initial: UInt64) -> UInt64? {
+        let old = UInt64(elements.count)
+        let limit = min(type.limits.max ?? UInt64(UInt32.max), UInt64(UInt32.max))
+        let (new, overflow) = old.addingReportingOverflow(delta)
+        if overflow || new > limit { return nil }
+        // Refuse absurd growth instead of exhausting host memory.
+        if new > 100_000_000 { return nil }
+        elements.append(contentsOf: repeatElement(initial, count: Int(delta)))
+        return old
+    }
+}
+
+/// A global variable; `cell` is a stable pointer the executor reads and writes directly.
+final class GlobalEntity {
+    let type: GlobalType
+    let cell: UnsafeMutablePointer<UInt64>
+
+    init(type: GlobalType, value: UInt64) {
+        self.type = type
+        cell = .allocate(capacity: 1)
+        cell.initialize(to: value)
+    }
+
+    deinit { cell.deallocate() }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif

@@ -1,0 +1,574 @@
+import WasmParser
+
+/// Runs register code. Wasm-to-wasm calls never recurse on the Swift stack: `run` keeps its own frame
+/// records, and frames are slices of the store's value stack. Host functions may call back in through
+/// `Function.invoke`, which starts a nested `run` above the current stack top.
+enum Executor {
+    /// A suspended caller.
+    struct Frame {
+        var pc: UnsafeMutablePointer<Instruction>
+        var sp: UnsafeMutablePointer<UInt64>
+        unowned(unsafe) var function: FunctionEntity
+    }
+
+    /// How many loop back-edges and calls pass between two deadline checks.
+    static let deadlineInterval = 512
+
+    static func invoke(store: Store, address: Int, arguments: [Value]) throws -> [Value] {
+        guard address >= 0 && address < store.functions.count else { throw Trap(.host, "unknown function") }
+        let entity = store.functions[address]
+        let type = entity.type
+        guard arguments.count == type.params.count else {
+            throw Trap(.host, "expected \(type.params.count) arguments, got \(arguments.count)")
+        }
+        for (a, t) in zip(arguments, type.params) where a.type != t {
+            throw Trap(.host, "argument type mismatch: expected \(t), got \(a.type)")
+        }
+        if let deadline = store.configuration.deadline, ContinuousClock.now >= deadline {
+            throw Trap(.timeout)
+        }
+        let savedTop = store.stackTop
+        let savedDepth = store.callDepth
+        defer {
+            store.stackTop = savedTop
+            store.callDepth = savedDepth
+        }
+        if let host = entity.host {
+            guard store.callDepth < store.configuration.maxCallDepth else { throw Trap(.callStackExhausted) }
+            store.callDepth += 1
+            let results = try host(HostContext(store: store, instance: nil), arguments)
+            try checkResults(results, type)
+            return results
+        }
+        let base = savedTop
+        guard base + max(type.params.count, type.results.count) < store.stackCapacity else {
+            throw Trap(.callStackExhausted)
+        }
+        for (i, a) in arguments.enumerated() { store.stack[base + i] = try store.cellValue(a) }
+        try run(store: store, entry: entity, base: base)
+        return type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
+    }
+
+    static func checkResults(_ results: [Value], _ type: FunctionType) throws {
+        guard results.count == type.results.count && zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
+            throw Trap(.host, "host function returned \(results.map(\.type)), expected \(type.results)")
+        }
+    }
+
+    /// Translates a wasm function on its first call.
+    static func compile(_ f: FunctionEntity, store: Store) throws -> CompiledFunction {
+        if let c = f.compiled { return c }
+        guard let instance = f.instance else { throw Trap(.host, "host function has no code") }
+        try instance.module.validateFunction(f.definedIndex)
+        var translator = try Translator(module: instance.module, instance: instance, store: store,
+                                        definedIndex: f.definedIndex)
+        let c = try translator.translate()
+        f.compiled = c
+        return c
+    }
+
+    @inline(__always)
+    static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ c: CompiledFunction) {
+        (sp + c.paramCount).update(repeating: 0, count: c.localCount - c.paramCount)
+        (sp + c.localCount).update(from: c.consts, count: c.constCount)
+    }
+
+    static func callHost(_ store: Store, _ callee: FunctionEntity, _ p: UnsafeMutablePointer<UInt64>,
+                         caller: Instance?) throws {
+        let type = callee.type
+        var args: [Value] = []
+        args.reserveCapacity(type.params.count)
+        for (i, t) in type.params.enumerated() { args.append(store.value(ofCell: p[i], type: t)) }
+        let results = try callee.host!(HostContext(store: store, instance: caller), args)
+        try checkResults(results, type)
+        for (i, r) in results.enumerated() { p[i] = try store.cellValue(r) }
+    }
+
+    static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
+        if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
+    }
+
+    // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
+    static func run(store: Store, entry: FunctionEntity, base: Int) throws {
+        let fuelOn = store.configuration.fuel != nil
+        var fuel = store.configuration.fuel ?? 0
+        defer { if fuelOn { store.configuration.fuel = fuel } }
+        let deadline = store.configuration.deadline
+        var countdown = deadlineInterval
+        let maxDepth = store.configuration.maxCallDepth
+        var depth = store.callDepth + 1
+        let entryDepth = depth
+        guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+        let stackEnd = store.stack + store.stackCapacity
+        var frames: [Frame] = []
+
+        unowned(unsafe) var function = entry
+        var compiled = try compile(entry, store: store)
+        var sp = store.stack + base
+        guard sp + compiled.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
+        enterFrame(sp, compiled)
+        var codeBase = compiled.code
+        var aux = compiled.aux
+        var pc = codeBase
+        unowned(unsafe) var instance = entry.instance!
+        var globals = instance.globalCells
+        let noMemory = UnsafeMutableRawPointer(store.stack)
+        var memBase = instance.memories.first?.base ?? noMemory
+        var memSize = instance.memories.first?.byteCount ?? 0
+
+        while true {
+            let instruction = pc.pointee
+            pc += 1
+            switch instruction {
+            case .unreachable:
+                throw Trap(.unreachable)
+            case .unreachableMemory:
+                throw Trap(.outOfBoundsMemoryAccess)
+            case .consumeFuel(let n):
+                if fuelOn {
+                    if fuel < UInt64(n) { fuel = 0; throw Trap(.outOfFuel) }
+                    fuel -= UInt64(n)
+                }
+            case .loopHeader(let n):
+                if fuelOn {
+                    if fuel < UInt64(n) + 1 { fuel = 0; throw Trap(.outOfFuel) }
+                    fuel -= UInt64(n) + 1
+                }
+                countdown -= 1
+                if countdown == 0 {
+                    countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+            case .br(let t):
+                pc = codeBase + Int(t)
+            case let .brIf(c, t):
+                if u32(sp[Int(c)]) != 0 { pc = codeBase + Int(t) }
+            case let .brIfNot(c, t):
+                if u32(sp[Int(c)]) == 0 { pc = codeBase + Int(t) }
+            case let .brTable(index, start, count):
+                let i = UInt64(u32(sp[Int(index)]))
+                let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
+                pc = codeBase + Int(aux[Int(start) + k])
+
+            case let .call(address, frameBase):
+                let callee = store.functions[Int(address)]
+                let calleeSp = sp + Int(frameBase)
+                countdown -= 1
+                if countdown == 0 {
+                    countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+                if callee.host != nil {
+                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    store.callDepth = depth + 1
+                    store.stackTop = calleeSp - store.stack + max(callee.type.params.count, callee.type.results.count)
+                    if fuelOn { store.configuration.fuel = fuel }
+                    try callHost(store, callee, calleeSp, caller: instance)
+                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
+                    memBase = instance.memories.first?.base ?? noMemory
+                    memSize = instance.memories.first?.byteCount ?? 0
+                    continue
+                }
+                depth += 1
+                guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                let c = try callee.compiled ?? compile(callee, store: store)
+                guard calleeSp + c.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
+                frames.append(Frame(pc: pc, sp: sp, function: function))
+                function = callee
+                compiled = c
+                sp = calleeSp
+                enterFrame(sp, c)
+                codeBase = c.code
+                aux = c.aux
+                pc = codeBase
+                if callee.instance !== instance {
+                    instance = callee.instance!
+                    globals = instance.globalCells
+                    memBase = instance.memories.first?.base ?? noMemory
+                    memSize = instance.memories.first?.byteCount ?? 0
+                }
+
+            case let .callIndirect(index, frameBase, a):
+                let table = instance.tables[Int(aux[Int(a)])]
+                let i = Int(u32(sp[Int(index)]))
+                guard i < table.elements.count else { throw Trap(.undefinedElement) }
+                let ref = table.elements[i]
+                guard ref != 0 else { throw Trap(.uninitializedElement) }
+                let callee = store.functions[Int(ref - 1)]
+                guard callee.typeID == Int(aux[Int(a) + 1]) else { throw Trap(.indirectCallTypeMismatch) }
+                let calleeSp = sp + Int(frameBase)
+                countdown -= 1
+                if countdown == 0 {
+                    countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+                if callee.host != nil {
+                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    store.callDepth = depth + 1
+                    store.stackTop = calleeSp - store.stack + max(callee.type.params.count, callee.type.results.count)
+                    if fuelOn { store.configuration.fuel = fuel }
+                    try callHost(store, callee, calleeSp, caller: instance)
+                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
+                    memBase = instance.memories.first?.base ?? noMemory
+                    memSize = instance.memories.first?.byteCount ?? 0
+                    continue
+                }
+                depth += 1
+                guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                let c = try callee.compiled ?? compile(callee, store: store)
+                guard calleeSp + c.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
+                frames.append(Frame(pc: pc, sp: sp, function: function))
+                function = callee
+                compiled = c
+                sp = calleeSp
+                enterFrame(sp, c)
+                codeBase = c.code
+                aux = c.aux
+                pc = codeBase
+                if callee.instance !== instance {
+                    instance = callee.instance!
+                    globals = instance.globalCells
+                    memBase = instance.memories.first?.base ?? noMemory
+                    memSize = instance.memories.first?.byteCount ?? 0
+                }
+
+            case .ret:
+                if depth == entryDepth { return }
+                depth -= 1
+                let f = frames.removeLast()
+                pc = f.pc
+                sp = f.sp
+                function = f.function
+                compiled = function.compiled!
+                codeBase = compiled.code
+                aux = compiled.aux
+                let callerInstance = function.instance!
+                if callerInstance !== instance {
+                    instance = callerInstance
+                    globals = instance.globalCells
+                }
+                memBase = instance.memories.first?.base ?? noMemory
+                memSize = instance.memories.first?.byteCount ?? 0
+
+            case let .copy(d, s):
+                sp[Int(d)] = sp[Int(s)]
+            case let .select(d, c, a):
+                sp[Int(d)] = u32(sp[Int(c)]) != 0 ? sp[Int(aux[Int(a)])] : sp[Int(aux[Int(a) + 1])]
+            case let .globalGet(d, i):
+                sp[Int(d)] = globals[Int(i)].pointee
+            case let .globalSet(s, i):
+                globals[Int(i)].pointee = sp[Int(s)]
+
+            case let .i32Load(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i64Load(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
+                sp[Int(d)] = v
+            case let .i32Load8S(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int8.self)
+                sp[Int(d)] = cell(Int32(v))
+            case let .i32Load8U(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt8.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32Load16S(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int16.self)
+                sp[Int(d)] = cell(Int32(v))
+            case let .i32Load16U(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt16.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i64Load8S(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int8.self)
+                sp[Int(d)] = cell(Int64(v))
+            case let .i64Load8U(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt8.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i64Load16S(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int16.self)
+                sp[Int(d)] = cell(Int64(v))
+            case let .i64Load16U(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt16.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i64Load32S(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int32.self)
+                sp[Int(d)] = cell(Int64(v))
+            case let .i64Load32U(d, a, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32Store(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+            case let .i64Store(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: sp[Int(v)], toByteOffset: ea, as: UInt64.self)
+            case let .i32Store8(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt8(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt8.self)
+            case let .i32Store16(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt16(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt16.self)
+            case let .i64Store8(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt8(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt8.self)
+            case let .i64Store16(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt16(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt16.self)
+            case let .i64Store32(a, v, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+            case let .memorySize(d):
+                sp[Int(d)] = UInt64(memSize / MemoryEntity.pageSize)
+            case let .memoryGrow(d, delta):
+                let memory = instance.memories[0]
+                if let old = store.grow(memory, by: UInt64(u32(sp[Int(delta)]))) {
+                    sp[Int(d)] = old
+                } else {
+                    sp[Int(d)] = UInt64(UInt32.max)
+                }
+                memBase = memory.base
+                memSize = memory.byteCount
+            case let .memoryInit(a):
+                let x = Int(a)
+                try memoryInit(instance.memories[0], instance.dataSegments[Int(aux[x])],
+                               destination: u32(sp[Int(aux[x + 1])]), source: u32(sp[Int(aux[x + 2])]),
+                               count: u32(sp[Int(aux[x + 3])]))
+            case let .dataDrop(i):
+                instance.dataSegments[Int(i)] = []
+            case let .memoryCopy(d, s, n):
+                let dst = Int(u32(sp[Int(d)])), src = Int(u32(sp[Int(s)])), count = Int(u32(sp[Int(n)]))
+                guard dst + count <= memSize && src + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                (memBase + dst).copyMemory(from: memBase + src, byteCount: count)
+            case let .memoryFill(d, v, n):
+                let dst = Int(u32(sp[Int(d)])), count = Int(u32(sp[Int(n)]))
+                guard dst + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                (memBase + dst).initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: sp[Int(v)]), count: count)
+
+            case let .tableGet(d, i, t):
+                let table = instance.tables[Int(t)]
+                let index = Int(u32(sp[Int(i)]))
+                guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+                sp[Int(d)] = table.elements[index]
+            case let .tableSet(i, v, t):
+                let table = instance.tables[Int(t)]
+                let index = Int(u32(sp[Int(i)]))
+                guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+                table.elements[index] = sp[Int(v)]
+            case let .tableSize(d, t):
+                sp[Int(d)] = UInt64(instance.tables[Int(t)].elements.count)
+            case let .tableGrow(d, a):
+                let x = Int(a)
+                let table = instance.tables[Int(aux[x])]
+                let old = table.grow(by: UInt64(u32(sp[Int(aux[x + 2])])), initial: sp[Int(aux[x + 1])])
+                sp[Int(d)] = old ?? UInt64(UInt32.max)
+            case let .tableFill(a):
+                let x = Int(a)
+                let table = instance.tables[Int(aux[x])]
+                let start = Int(u32(sp[Int(aux[x + 1])])), value = sp[Int(aux[x + 2])]
+                let count = Int(u32(sp[Int(aux[x + 3])]))
+                guard start + count <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+                for k in start..<(start + count) { table.elements[k] = value }
+            case let .tableCopy(a):
+                let x = Int(a)
+                let dt = instance.tables[Int(aux[x])], st = instance.tables[Int(aux[x + 1])]
+                let d = Int(u32(sp[Int(aux[x + 2])])), s = Int(u32(sp[Int(aux[x + 3])]))
+                let n = Int(u32(sp[Int(aux[x + 4])]))
+                guard d + n <= dt.elements.count && s + n <= st.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+                if n > 0 {
+                    let items = Array(st.elements[s..<(s + n)])
+                    dt.elements.replaceSubrange(d..<(d + n), with: items)
+                }
+            case let .tableInit(a):
+                let x = Int(a)
+                try tableInit(instance.tables[Int(aux[x])], instance.elementSegments[Int(aux[x + 1])],
+                              destination: u32(sp[Int(aux[x + 2])]), source: u32(sp[Int(aux[x + 3])]),
+                              count: u32(sp[Int(aux[x + 4])]))
+            case let .elemDrop(i):
+                instance.elementSegments[Int(i)] = []
+
+            case let .i32Eqz(d, a): sp[Int(d)] = Num.i32Eqz(sp[Int(a)])
+            case let .i64Eqz(d, a): sp[Int(d)] = Num.i64Eqz(sp[Int(a)])
+            case let .i32Clz(d, a): sp[Int(d)] = Num.i32Clz(sp[Int(a)])
+            case let .i32Ctz(d, a): sp[Int(d)] = Num.i32Ctz(sp[Int(a)])
+            case let .i32Popcnt(d, a): sp[Int(d)] = Num.i32Popcnt(sp[Int(a)])
+            case let .i64Clz(d, a): sp[Int(d)] = Num.i64Clz(sp[Int(a)])
+            case let .i64Ctz(d, a): sp[Int(d)] = Num.i64Ctz(sp[Int(a)])
+            case let .i64Popcnt(d, a): sp[Int(d)] = Num.i64Popcnt(sp[Int(a)])
+            case let .f32Abs(d, a): sp[Int(d)] = Num.f32Abs(sp[Int(a)])
+            case let .f32Neg(d, a): sp[Int(d)] = Num.f32Neg(sp[Int(a)])
+            case let .f32Ceil(d, a): sp[Int(d)] = Num.f32Ceil(sp[Int(a)])
+            case let .f32Floor(d, a): sp[Int(d)] = Num.f32Floor(sp[Int(a)])
+            case let .f32Trunc(d, a): sp[Int(d)] = Num.f32Trunc(sp[Int(a)])
+            case let .f32Nearest(d, a): sp[Int(d)] = Num.f32Nearest(sp[Int(a)])
+            case let .f32Sqrt(d, a): sp[Int(d)] = Num.f32Sqrt(sp[Int(a)])
+            case let .f64Abs(d, a): sp[Int(d)] = Num.f64Abs(sp[Int(a)])
+            case let .f64Neg(d, a): sp[Int(d)] = Num.f64Neg(sp[Int(a)])
+            case let .f64Ceil(d, a): sp[Int(d)] = Num.f64Ceil(sp[Int(a)])
+            case let .f64Floor(d, a): sp[Int(d)] = Num.f64Floor(sp[Int(a)])
+            case let .f64Trunc(d, a): sp[Int(d)] = Num.f64Trunc(sp[Int(a)])
+            case let .f64Nearest(d, a): sp[Int(d)] = Num.f64Nearest(sp[Int(a)])
+            case let .f64Sqrt(d, a): sp[Int(d)] = Num.f64Sqrt(sp[Int(a)])
+            case let .i32WrapI64(d, a): sp[Int(d)] = Num.i32WrapI64(sp[Int(a)])
+            case let .i32TruncF32S(d, a): sp[Int(d)] = try Num.i32TruncF32S(sp[Int(a)])
+            case let .i32TruncF32U(d, a): sp[Int(d)] = try Num.i32TruncF32U(sp[Int(a)])
+            case let .i32TruncF64S(d, a): sp[Int(d)] = try Num.i32TruncF64S(sp[Int(a)])
+            case let .i32TruncF64U(d, a): sp[Int(d)] = try Num.i32TruncF64U(sp[Int(a)])
+            case let .i64ExtendI32S(d, a): sp[Int(d)] = Num.i64ExtendI32S(sp[Int(a)])
+            case let .i64ExtendI32U(d, a): sp[Int(d)] = Num.i64ExtendI32U(sp[Int(a)])
+            case let .i64TruncF32S(d, a): sp[Int(d)] = try Num.i64TruncF32S(sp[Int(a)])
+            case let .i64TruncF32U(d, a): sp[Int(d)] = try Num.i64TruncF32U(sp[Int(a)])
+            case let .i64TruncF64S(d, a): sp[Int(d)] = try Num.i64TruncF64S(sp[Int(a)])
+            case let .i64TruncF64U(d, a): sp[Int(d)] = try Num.i64TruncF64U(sp[Int(a)])
+            case let .f32ConvertI32S(d, a): sp[Int(d)] = Num.f32ConvertI32S(sp[Int(a)])
+            case let .f32ConvertI32U(d, a): sp[Int(d)] = Num.f32ConvertI32U(sp[Int(a)])
+            case let .f32ConvertI64S(d, a): sp[Int(d)] = Num.f32ConvertI64S(sp[Int(a)])
+            case let .f32ConvertI64U(d, a): sp[Int(d)] = Num.f32ConvertI64U(sp[Int(a)])
+            case let .f32DemoteF64(d, a): sp[Int(d)] = Num.f32DemoteF64(sp[Int(a)])
+            case let .f64ConvertI32S(d, a): sp[Int(d)] = Num.f64ConvertI32S(sp[Int(a)])
+            case let .f64ConvertI32U(d, a): sp[Int(d)] = Num.f64ConvertI32U(sp[Int(a)])
+            case let .f64ConvertI64S(d, a): sp[Int(d)] = Num.f64ConvertI64S(sp[Int(a)])
+            case let .f64ConvertI64U(d, a): sp[Int(d)] = Num.f64ConvertI64U(sp[Int(a)])
+            case let .f64PromoteF32(d, a): sp[Int(d)] = Num.f64PromoteF32(sp[Int(a)])
+            case let .i32Extend8S(d, a): sp[Int(d)] = Num.i32Extend8S(sp[Int(a)])
+            case let .i32Extend16S(d, a): sp[Int(d)] = Num.i32Extend16S(sp[Int(a)])
+            case let .i64Extend8S(d, a): sp[Int(d)] = Num.i64Extend8S(sp[Int(a)])
+            case let .i64Extend16S(d, a): sp[Int(d)] = Num.i64Extend16S(sp[Int(a)])
+            case let .i64Extend32S(d, a): sp[Int(d)] = Num.i64Extend32S(sp[Int(a)])
+            case let .i32TruncSatF32S(d, a): sp[Int(d)] = Num.i32TruncSatF32S(sp[Int(a)])
+            case let .i32TruncSatF32U(d, a): sp[Int(d)] = Num.i32TruncSatF32U(sp[Int(a)])
+            case let .i32TruncSatF64S(d, a): sp[Int(d)] = Num.i32TruncSatF64S(sp[Int(a)])
+            case let .i32TruncSatF64U(d, a): sp[Int(d)] = Num.i32TruncSatF64U(sp[Int(a)])
+            case let .i64TruncSatF32S(d, a): sp[Int(d)] = Num.i64TruncSatF32S(sp[Int(a)])
+            case let .i64TruncSatF32U(d, a): sp[Int(d)] = Num.i64TruncSatF32U(sp[Int(a)])
+            case let .i64TruncSatF64S(d, a): sp[Int(d)] = Num.i64TruncSatF64S(sp[Int(a)])
+            case let .i64TruncSatF64U(d, a): sp[Int(d)] = Num.i64TruncSatF64U(sp[Int(a)])
+            case let .i32Eq(d, a, b): sp[Int(d)] = Num.i32Eq(sp[Int(a)], sp[Int(b)])
+            case let .i32Ne(d, a, b): sp[Int(d)] = Num.i32Ne(sp[Int(a)], sp[Int(b)])
+            case let .i32LtS(d, a, b): sp[Int(d)] = Num.i32LtS(sp[Int(a)], sp[Int(b)])
+            case let .i32LtU(d, a, b): sp[Int(d)] = Num.i32LtU(sp[Int(a)], sp[Int(b)])
+            case let .i32GtS(d, a, b): sp[Int(d)] = Num.i32GtS(sp[Int(a)], sp[Int(b)])
+            case let .i32GtU(d, a, b): sp[Int(d)] = Num.i32GtU(sp[Int(a)], sp[Int(b)])
+            case let .i32LeS(d, a, b): sp[Int(d)] = Num.i32LeS(sp[Int(a)], sp[Int(b)])
+            case let .i32LeU(d, a, b): sp[Int(d)] = Num.i32LeU(sp[Int(a)], sp[Int(b)])
+            case let .i32GeS(d, a, b): sp[Int(d)] = Num.i32GeS(sp[Int(a)], sp[Int(b)])
+            case let .i32GeU(d, a, b): sp[Int(d)] = Num.i32GeU(sp[Int(a)], sp[Int(b)])
+            case let .i64Eq(d, a, b): sp[Int(d)] = Num.i64Eq(sp[Int(a)], sp[Int(b)])
+            case let .i64Ne(d, a, b): sp[Int(d)] = Num.i64Ne(sp[Int(a)], sp[Int(b)])
+            case let .i64LtS(d, a, b): sp[Int(d)] = Num.i64LtS(sp[Int(a)], sp[Int(b)])
+            case let .i64LtU(d, a, b): sp[Int(d)] = Num.i64LtU(sp[Int(a)], sp[Int(b)])
+            case let .i64GtS(d, a, b): sp[Int(d)] = Num.i64GtS(sp[Int(a)], sp[Int(b)])
+            case let .i64GtU(d, a, b): sp[Int(d)] = Num.i64GtU(sp[Int(a)], sp[Int(b)])
+            case let .i64LeS(d, a, b): sp[Int(d)] = Num.i64LeS(sp[Int(a)], sp[Int(b)])
+            case let .i64LeU(d, a, b): sp[Int(d)] = Num.i64LeU(sp[Int(a)], sp[Int(b)])
+            case let .i64GeS(d, a, b): sp[Int(d)] = Num.i64GeS(sp[Int(a)], sp[Int(b)])
+            case let .i64GeU(d, a, b): sp[Int(d)] = Num.i64GeU(sp[Int(a)], sp[Int(b)])
+            case let .f32Eq(d, a, b): sp[Int(d)] = Num.f32Eq(sp[Int(a)], sp[Int(b)])
+            case let .f32Ne(d, a, b): sp[Int(d)] = Num.f32Ne(sp[Int(a)], sp[Int(b)])
+            case let .f32Lt(d, a, b): sp[Int(d)] = Num.f32Lt(sp[Int(a)], sp[Int(b)])
+            case let .f32Gt(d, a, b): sp[Int(d)] = Num.f32Gt(sp[Int(a)], sp[Int(b)])
+            case let .f32Le(d, a, b): sp[Int(d)] = Num.f32Le(sp[Int(a)], sp[Int(b)])
+            case let .f32Ge(d, a, b): sp[Int(d)] = Num.f32Ge(sp[Int(a)], sp[Int(b)])
+            case let .f64Eq(d, a, b): sp[Int(d)] = Num.f64Eq(sp[Int(a)], sp[Int(b)])
+            case let .f64Ne(d, a, b): sp[Int(d)] = Num.f64Ne(sp[Int(a)], sp[Int(b)])
+            case let .f64Lt(d, a, b): sp[Int(d)] = Num.f64Lt(sp[Int(a)], sp[Int(b)])
+            case let .f64Gt(d, a, b): sp[Int(d)] = Num.f64Gt(sp[Int(a)], sp[Int(b)])
+            case let .f64Le(d, a, b): sp[Int(d)] = Num.f64Le(sp[Int(a)], sp[Int(b)])
+            case let .f64Ge(d, a, b): sp[Int(d)] = Num.f64Ge(sp[Int(a)], sp[Int(b)])
+            case let .i32Add(d, a, b): sp[Int(d)] = Num.i32Add(sp[Int(a)], sp[Int(b)])
+            case let .i32Sub(d, a, b): sp[Int(d)] = Num.i32Sub(sp[Int(a)], sp[Int(b)])
+            case let .i32Mul(d, a, b): sp[Int(d)] = Num.i32Mul(sp[Int(a)], sp[Int(b)])
+            case let .i32DivS(d, a, b): sp[Int(d)] = try Num.i32DivS(sp[Int(a)], sp[Int(b)])
+            case let .i32DivU(d, a, b): sp[Int(d)] = try Num.i32DivU(sp[Int(a)], sp[Int(b)])
+            case let .i32RemS(d, a, b): sp[Int(d)] = try Num.i32RemS(sp[Int(a)], sp[Int(b)])
+            case let .i32RemU(d, a, b): sp[Int(d)] = try Num.i32RemU(sp[Int(a)], sp[Int(b)])
+            case let .i32And(d, a, b): sp[Int(d)] = Num.i32And(sp[Int(a)], sp[Int(b)])
+            case let .i32Or(d, a, b): sp[Int(d)] = Num.i32Or(sp[Int(a)], sp[Int(b)])
+            case let .i32Xor(d, a, b): sp[Int(d)] = Num.i32Xor(sp[Int(a)], sp[Int(b)])
+            case let .i32Shl(d, a, b): sp[Int(d)] = Num.i32Shl(sp[Int(a)], sp[Int(b)])
+            case let .i32ShrS(d, a, b): sp[Int(d)] = Num.i32ShrS(sp[Int(a)], sp[Int(b)])
+            case let .i32ShrU(d, a, b): sp[Int(d)] = Num.i32ShrU(sp[Int(a)], sp[Int(b)])
+            case let .i32Rotl(d, a, b): sp[Int(d)] = Num.i32Rotl(sp[Int(a)], sp[Int(b)])
+            case let .i32Rotr(d, a, b): sp[Int(d)] = Num.i32Rotr(sp[Int(a)], sp[Int(b)])
+            case let .i64Add(d, a, b): sp[Int(d)] = Num.i64Add(sp[Int(a)], sp[Int(b)])
+            case let .i64Sub(d, a, b): sp[Int(d)] = Num.i64Sub(sp[Int(a)], sp[Int(b)])
+            case let .i64Mul(d, a, b): sp[Int(d)] = Num.i64Mul(sp[Int(a)], sp[Int(b)])
+            case let .i64DivS(d, a, b): sp[Int(d)] = try Num.i64DivS(sp[Int(a)], sp[Int(b)])
+            case let .i64DivU(d, a, b): sp[Int(d)] = try Num.i64DivU(sp[Int(a)], sp[Int(b)])
+            case let .i64RemS(d, a, b): sp[Int(d)] = try Num.i64RemS(sp[Int(a)], sp[Int(b)])
+            case let .i64RemU(d, a, b): sp[Int(d)] = try Num.i64RemU(sp[Int(a)], sp[Int(b)])
+            case let .i64And(d, a, b): sp[Int(d)] = Num.i64And(sp[Int(a)], sp[Int(b)])
+            case let .i64Or(d, a, b): sp[Int(d)] = Num.i64Or(sp[Int(a)], sp[Int(b)])
+            case let .i64Xor(d, a, b): sp[Int(d)] = Num.i64Xor(sp[Int(a)], sp[Int(b)])
+            case let .i64Shl(d, a, b): sp[Int(d)] = Num.i64Shl(sp[Int(a)], sp[Int(b)])
+            case let .i64ShrS(d, a, b): sp[Int(d)] = Num.i64ShrS(sp[Int(a)], sp[Int(b)])
+            case let .i64ShrU(d, a, b): sp[Int(d)] = Num.i64ShrU(sp[Int(a)], sp[Int(b)])
+            case let .i64Rotl(d, a, b): sp[Int(d)] = Num.i64Rotl(sp[Int(a)], sp[Int(b)])
+            case let .i64Rotr(d, a, b): sp[Int(d)] = Num.i64Rotr(sp[Int(a)], sp[Int(b)])
+            case let .f32Add(d, a, b): sp[Int(d)] = Num.f32Add(sp[Int(a)], sp[Int(b)])
+            case let .f32Sub(d, a, b): sp[Int(d)] = Num.f32Sub(sp[Int(a)], sp[Int(b)])
+            case let .f32Mul(d, a, b): sp[Int(d)] = Num.f32Mul(sp[Int(a)], sp[Int(b)])
+            case let .f32Div(d, a, b): sp[Int(d)] = Num.f32Div(sp[Int(a)], sp[Int(b)])
+            case let .f32Min(d, a, b): sp[Int(d)] = Num.f32Min(sp[Int(a)], sp[Int(b)])
+            case let .f32Max(d, a, b): sp[Int(d)] = Num.f32Max(sp[Int(a)], sp[Int(b)])
+            case let .f32Copysign(d, a, b): sp[Int(d)] = Num.f32Copysign(sp[Int(a)], sp[Int(b)])
+            case let .f64Add(d, a, b): sp[Int(d)] = Num.f64Add(sp[Int(a)], sp[Int(b)])
+            case let .f64Sub(d, a, b): sp[Int(d)] = Num.f64Sub(sp[Int(a)], sp[Int(b)])
+            case let .f64Mul(d, a, b): sp[Int(d)] = Num.f64Mul(sp[Int(a)], sp[Int(b)])
+            case let .f64Div(d, a, b): sp[Int(d)] = Num.f64Div(sp[Int(a)], sp[Int(b)])
+            case let .f64Min(d, a, b): sp[Int(d)] = Num.f64Min(sp[Int(a)], sp[Int(b)])
+            case let .f64Max(d, a, b): sp[Int(d)] = Num.f64Max(sp[Int(a)], sp[Int(b)])
+            case let .f64Copysign(d, a, b): sp[Int(d)] = Num.f64Copysign(sp[Int(a)], sp[Int(b)])
+            }
+        }
+    }
+
+    /// memory.init / active data segment: bounds-checked as a whole before any byte is written.
+    static func memoryInit(_ memory: MemoryEntity, _ segment: ArraySlice<UInt8>, destination: UInt32,
+                           source: UInt32, count: UInt32) throws {
+        let d = Int(destination), s = Int(source), n = Int(count)
+        guard s + n <= segment.count && d + n <= memory.byteCount else { throw Trap(.outOfBoundsMemoryAccess) }
+        guard n > 0 else { return }
+        segment.withUnsafeBytes { bytes in
+            (memory.base + d).copyMemory(from: bytes.baseAddress! + s, byteCount: n)
+        }
+    }
+
+    /// table.init / active element segment.
+    static func tableInit(_ table: TableEntity, _ segment: [UInt64], destination: UInt32, source: UInt32,
+                          count: UInt32) throws {
+        let d = Int(destination), s = Int(source), n = Int(count)
+        guard s + n <= segment.count && d + n <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+        guard n > 0 else { return }
+        table.elements.replaceSubrange(d..<(d + n), with: segment[s..<(s + n)])
+    }
+}

@@ -1,0 +1,143 @@
+import WasmParser
+
+extension Store {
+    /// Links `module` against `imports`, allocates its entities, applies active segments and runs its start
+    /// function. Throws `LinkError` before allocating anything; a `Trap` from a segment or the start function
+    /// leaves earlier segment writes in place (bulk-memory semantics).
+    public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
+        let resolved = try resolveImports(of: module, in: imports)
+        let instance = Instance(module: module, store: self)
+        instances.append(instance)
+
+        for value in resolved {
+            switch value {
+            case .function(let f): instance.functionAddresses.append(f.address)
+            case .table(let t): instance.tables.append(t.entity)
+            case .memory(let m): instance.memories.append(m.entity)
+            case .global(let g): instance.globals.append(g.entity)
+            }
+        }
+        for (i, typeIndex) in module.functionTypeIndices.enumerated() {
+            let type = module.types[Int(typeIndex)]
+            let entity = FunctionEntity(type: type, typeID: typeID(type), instance: instance, definedIndex: i)
+            instance.functionAddresses.append(addFunction(entity))
+        }
+        for type in module.tables {
+            instance.tables.append(TableEntity(type: type, initial: 0))
+        }
+        for type in module.memories {
+            try checkMemoryCap(type)
+            instance.memories.append(try MemoryEntity(type: type))
+        }
+        for definition in module.globals {
+            instance.finishGlobals()
+            let value = try evaluate(definition.initializer, in: instance)
+            instance.globals.append(GlobalEntity(type: definition.type, value: value))
+        }
+        instance.finishGlobals()
+
+        for export in module.exports {
+            let i = Int(export.index)
+            let value: ExternalValue
+            switch export.kind {
+            case .function: value = .function(Function(store: self, address: instance.functionAddresses[i]))
+            case .table: value = .table(Table(store: self, entity: instance.tables[i]))
+            case .memory: value = .memory(Memory(store: self, entity: instance.memories[i]))
+            case .global: value = .global(Global(store: self, entity: instance.globals[i]))
+            }
+            instance.addExport(export.name, value)
+        }
+
+        for segment in module.elements {
+            instance.elementSegments.append(try segment.initializers.map { try evaluate($0, in: instance) })
+        }
+        instance.dataSegments = module.data.map(\.bytes)
+
+        for (i, segment) in module.elements.enumerated() {
+            switch segment.mode {
+            case .passive: break
+            case .declarative: instance.elementSegments[i] = []
+            case .active(let table, let offset):
+                let start = try evaluate(offset, in: instance)
+                let items = instance.elementSegments[i]
+                try Executor.tableInit(instance.tables[Int(table)], items, destination: u32(start), source: 0,
+                                       count: UInt32(items.count))
+                instance.elementSegments[i] = []
+            }
+        }
+        for (i, segment) in module.data.enumerated() {
+            guard case .active(let memory, let offset) = segment.mode else { continue }
+            let start = try evaluate(offset, in: instance)
+            try Executor.memoryInit(instance.memories[Int(memory)], segment.bytes, destination: u32(start),
+                                    source: 0, count: UInt32(segment.bytes.count))
+            instance.dataSegments[i] = []
+        }
+
+        if let start = module.start {
+            _ = try Function(store: self, address: instance.functionAddresses[Int(start)]).invoke([])
+        }
+        return instance
+    }
+
+    private func resolveImports(of module: Module, in imports: Imports) throws -> [ExternalValue] {
+        var resolved: [ExternalValue] = []
+        for imp in module.imports {
+            let where_ = "\(imp.module).\(imp.name)"
+            guard let value = imports.lookup(module: imp.module, name: imp.name) else {
+                throw LinkError("unknown import: \(where_)")
+            }
+            let compatible: Bool
+            switch (imp.kind, value) {
+            case (.function(let typeIndex), .function(let f)):
+                compatible = f.store === self && f.type == module.types[Int(typeIndex)]
+            case (.table(let expected), .table(let t)):
+                compatible = t.store === self && expected.elementType == t.entity.type.elementType
+                    && limitsMatch(size: t.size, max: t.entity.type.limits.max, expected: expected.limits)
+            case (.memory(let expected), .memory(let m)):
+                compatible = m.store === self
+                    && limitsMatch(size: m.pageCount, max: m.entity.type.limits.max, expected: expected.limits)
+            case (.global(let expected), .global(let g)):
+                compatible = g.store === self && g.type == expected
+            default:
+                compatible = false
+            }
+            guard compatible else { throw LinkError("incompatible import type: \(where_)") }
+            resolved.append(value)
+        }
+        return resolved
+    }
+
+    /// Import subtyping on limits: at least as large now, and a maximum at least as tight.
+    private func limitsMatch(size: UInt64, max: UInt64?, expected: Limits) -> Bool {
+        guard size >= expected.min else { return false }
+        if let expectedMax = expected.max {
+            guard let max, max <= expectedMax else { return false }
+        }
+        return true
+    }
+
+    /// Evaluates a constant expression to a cell.
+    func evaluate(_ expression: ConstExpression, in instance: Instance) throws -> UInt64 {
+        var stack: [UInt64] = []
+        func pop() -> UInt64 { stack.popLast() ?? 0 }
+        for instruction in expression.instructions {
+            switch instruction {
+            case .i32Const(let v): stack.append(cell(v))
+            case .i64Const(let v): stack.append(cell(v))
+            case .f32Const(let v): stack.append(UInt64(v))
+            case .f64Const(let v): stack.append(v)
+            case .v128Const: throw Trap(.host, "v128 constants are not supported by this interpreter")
+            case .refNull: stack.append(0)
+            case .refFunc(let i): stack.append(UInt64(instance.functionAddresses[Int(i)]) + 1)
+            case .globalGet(let i): stack.append(instance.globals[Int(i)].cell.pointee)
+            case .i32Add: let b = pop(), a = pop(); stack.append(Num.i32Add(a, b))
+            case .i32Sub: let b = pop(), a = pop(); stack.append(Num.i32Sub(a, b))
+            case .i32Mul: let b = pop(), a = pop(); stack.append(Num.i32Mul(a, b))
+            case .i64Add: let b = pop(), a = pop(); stack.append(Num.i64Add(a, b))
+            case .i64Sub: let b = pop(), a = pop(); stack.append(Num.i64Sub(a, b))
+            case .i64Mul: let b = pop(), a = pop(); stack.append(Num.i64Mul(a, b))
+            }
+        }
+        return pop()
+    }
+}

@@ -1,1 +1,0 @@
-// WasmInterpreter: see the README for the layout of this target.

@@ -1,0 +1,94 @@
+import WasmParser
+
+/// Owns every runtime entity (functions, memories, tables, globals, instances) and the value stack.
+/// Entities are referenced by their index in the store's arrays ("address").
+public final class Store {
+    /// May be changed between calls (e.g. a fresh deadline).
+    public var configuration: EngineConfiguration
+    /// Set when a memory.grow was refused because of `configuration.maxMemoryPages`.
+    public internal(set) var memoryLimitReached = false
+
+    var functions: [FunctionEntity] = []
+    var instances: [Instance] = []
+    private var typeIDs: [FunctionType: Int] = [:]
+
+    /// The value stack shared by all activations, including re-entrant ones.
+    let stack: UnsafeMutablePointer<UInt64>
+    let stackCapacity: Int
+    /// First free cell of `stack`.
+    var stackTop = 0
+    /// Wasm + host activations currently live (accumulates across host re-entry).
+    var callDepth = 0
+
+    public init(configuration: EngineConfiguration = .init()) {
+        self.configuration = configuration
+        // 32 MiB of address space; the OS only backs pages that are touched.
+        stackCapacity = 1 << 22
+        stack = .allocate(capacity: stackCapacity)
+    }
+
+    deinit { stack.deallocate() }
+
+    func typeID(_ type: FunctionType) -> Int {
+        if let id = typeIDs[type] { return id }
+        let id = typeIDs.count
+        typeIDs[type] = id
+        return id
+    }
+
+    func addFunction(_ entity: FunctionEntity) -> Int {
+        functions.append(entity)
+        return functions.count - 1
+    }
+
+    public func hostFunction(type: FunctionType, _ body: @escaping (HostContext, [Value]) throws -> [Value]) -> Function {
+        let address = addFunction(FunctionEntity(type: type, typeID: typeID(type), host: body))
+        return Function(store: self, address: address)
+    }
+
+    public func createMemory(_ type: MemoryType) throws -> Memory {
+        try checkMemoryCap(type)
+        return Memory(store: self, entity: try MemoryEntity(type: type))
+    }
+
+    public func createTable(_ type: TableType, initialValue: Value) throws -> Table {
+        Table(store: self, entity: TableEntity(type: type, initial: try cellValue(initialValue)))
+    }
+
+    public func createGlobal(_ type: GlobalType, value: Value) throws -> Global {
+        Global(store: self, entity: GlobalEntity(type: type, value: try cellValue(value)))
+    }
+
+    func checkMemoryCap(_ type: MemoryType) throws {
+        if type.limits.min > configuration.maxMemoryPages {
+            memoryLimitReached = true
+            throw Trap(.host, "memory of \(type.limits.min) pages exceeds the configured limit of \(configuration.maxMemoryPages) pages")
+        }
+    }
+
+    /// memory.grow semantics with the engine cap; records refusals caused by the cap.
+    func grow(_ memory: MemoryEntity, by delta: UInt64) -> UInt64? {
+        let (old, limited) = memory.grow(by: delta, cap: configuration.maxMemoryPages)
+        if limited { memoryLimitReached = true }
+        return old
+    }
+}
+
+/// What a host function sees about its caller.
+public struct HostContext {
+    public let store: Store
+    /// The calling instance (nil when called directly through `Function.invoke`).
+    public let instance: Instance?
+    /// The calling instance's memory 0.
+    public var memory: Memory?
+
+    init(store: Store, instance: Instance?) {
+        self.store = store
+        self.instance = instance
+        if let instance, let m = instance.memories.first {
+            memory = Memory(store: store, entity: m)
+        } else {
+            memory = nil
+        }
+    }
+}

@@ -1,0 +1,381 @@
+import WasmParser
+
+/// Translates one validated function body to register code (see `Instruction`).
+///
+/// Keeps a compile-time operand stack whose entries are slots: a local (`local.get` emits nothing), a
+/// constant in the frame's constant area (`*.const` emits nothing) or the temporary slot fixed to the
+/// entry's stack position. Locals aliased on the stack are copied out before they are overwritten, and a
+/// `local.set` right after the producing instruction retargets that instruction instead of copying.
+struct Translator {
+    enum Kind { case local, constant, temp }
+    struct Operand { var slot: Int32; var kind: Kind }
+
+    struct Control {
+        enum Kind { case function, block, loop, ifThen, ifElse }
+        var kind: Kind
+        var paramCount: Int
+        var resultCount: Int
+        /// Operand stack height below the block's parameters.
+        var height: Int
+        var loopTarget: Int = 0
+        var fixups: [Fixup] = []
+        var elseFixup: Int?
+        var unreachable = false
+        var labelArity: Int { kind == .loop ? paramCount : resultCount }
+    }
+
+    enum Fixup { case instruction(Int), aux(Int) }
+
+    let module: Module
+    let instance: Instance
+    let store: Store
+    let type: FunctionType
+    let definedIndex: Int
+
+    var code: [Instruction] = []
+    var aux: [Int32] = []
+    var consts: [UInt64] = []
+    var constSlots: [UInt64: Int32] = [:]
+    let localCount: Int
+    let constBase: Int
+    let tempBase: Int
+    var maxHeight = 0
+    var stack: [Operand] = []
+    var frames: [Control] = []
+    /// Index and result slot of the last emitted instruction, if it produced the top temporary.
+    var lastProducer: (index: Int, slot: Int32)?
+    var fuelIndex: Int?
+    var fuelCount: UInt32 = 0
+    /// Nesting depth of blocks opened inside unreachable code (skipped).
+    var deadDepth = 0
+
+    init(module: Module, instance: Instance, store: Store, definedIndex: Int) throws {
+        self.module = module
+        self.instance = instance
+        self.store = store
+        self.definedIndex = definedIndex
+        type = module.types[Int(module.functionTypeIndices[definedIndex])]
+        let body = module.bodies[definedIndex]
+        var count = type.params.count
+        for d in body.localDeclarations {
+            if d.type == .v128 { throw Trap(.host, "v128 locals are not supported by this interpreter") }
+            count += Int(d.count)
+        }
+        localCount = count
+        constBase = count
+        tempBase = count + (try Translator.countConstants(module, body))
+        guard tempBase < Int(Int32.max / 2) else { throw Trap(.host, "function \(definedIndex) has too many locals") }
+    }
+
+    /// Upper bound for the constant area: one slot per constant-pushing operator.
+    static func countConstants(_ module: Module, _ body: FunctionBody) throws -> Int {
+        var reader = OperatorReader(bytes: module.bytes, range: body.code, features: module.features)
+        var n = 0
+        while !reader.isAtEnd {
+            switch try reader.next() {
+            case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc: n += 1
+            default: break
+            }
+        }
+        return n
+    }
+
+    mutating func translate() throws -> CompiledFunction {
+        let body = module.bodies[definedIndex]
+        var reader = OperatorReader(bytes: module.bytes, range: body.code, features: module.features)
+        frames.append(Control(kind: .function, paramCount: 0, resultCount: type.results.count, height: 0))
+        startFuelBlock()
+        while !reader.isAtEnd && !frames.isEmpty {
+            let op = try reader.next()
+            if frames[frames.count - 1].unreachable {
+                skipDead(op)
+                continue
+            }
+            try translate(op)
+        }
+        flushFuel()
+        let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
+        return CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,
+                                localCount: localCount, frameSize: frameSize)
+    }
+
+    /// In unreachable code only block structure matters.
+    mutating func skipDead(_ op: Operator) {
+        switch op {
+        case .block, .loop, .if: deadDepth += 1
+        case .else: if deadDepth == 0 { elseOp() }
+        case .end: if deadDepth > 0 { deadDepth -= 1 } else { endOp() }
+        default: break
+        }
+    }
+
+    // MARK: Emission
+
+    @discardableResult
+    mutating func emit(_ i: Instruction) -> Int {
+        code.append(i)
+        fuelCount &+= 1
+        lastProducer = nil
+        return code.count - 1
+    }
+
+    mutating func startFuelBlock() {
+        flushFuel()
+        fuelIndex = emit(.consumeFuel(0))
+        fuelCount = 0
+    }
+
+    mutating func flushFuel() {
+        guard let i = fuelIndex else { return }
+        switch code[i] {
+        case .loopHeader: code[i] = .loopHeader(fuelCount)
+        default: code[i] = .consumeFuel(fuelCount)
+        }
+        fuelIndex = nil
+    }
+
+    var here: Int32 { Int32(code.count) }
+
+    func tempSlot(_ position: Int) -> Int32 { Int32(tempBase + position) }
+
+    mutating func pop() -> Operand { stack.removeLast() }
+
+    mutating func pushTemp() {
+        stack.append(Operand(slot: tempSlot(stack.count), kind: .temp))
+        maxHeight = max(maxHeight, stack.count)
+    }
+
+    mutating func pushConstant(_ bits: UInt64) {
+        let slot: Int32
+        if let s = constSlots[bits] {
+            slot = s
+        } else {
+            slot = Int32(constBase + consts.count)
+            consts.append(bits)
+            constSlots[bits] = slot
+        }
+        stack.append(Operand(slot: slot, kind: .constant))
+    }
+
+    /// Emits an instruction whose result goes to the next stack position, and pushes that result.
+    mutating func produce(_ make: (Int32) -> Instruction) {
+        let d = tempSlot(stack.count)
+        let index = emit(make(d))
+        pushTemp()
+        lastProducer = (index, d)
+    }
+
+    mutating func emitUnary(_ make: (Int32, Int32) -> Instruction) {
+        let a = pop()
+        produce { make($0, a.slot) }
+    }
+
+    mutating func emitBinary(_ make: (Int32, Int32, Int32) -> Instruction) {
+        let b = pop(), a = pop()
+        produce { make($0, a.slot, b.slot) }
+    }
+
+    /// Moves the stack entry at `position` into its temporary slot.
+    mutating func materialize(_ position: Int) {
+        let entry = stack[position]
+        guard entry.kind != .temp else { return }
+        emit(.copy(tempSlot(position), entry.slot))
+        stack[position] = Operand(slot: tempSlot(position), kind: .temp)
+    }
+
+    /// Before a block: locals aliased on the stack get copied, so a later preserve never depends on the path taken.
+    mutating func materializeLocals() {
+        for p in 0..<stack.count where stack[p].kind == .local { materialize(p) }
+    }
+
+    /// Copies out stack aliases of `local` before it is overwritten; returns whether anything was emitted.
+    mutating func preserve(local: Int32) -> Bool {
+        var emitted = false
+        for p in 0..<stack.count where stack[p].kind == .local && stack[p].slot == local {
+            materialize(p)
+            emitted = true
+        }
+        return emitted
+    }
+
+    mutating func setLocal(_ local: Int32, _ value: Operand) {
+        let producer = lastProducer
+        let preserved = preserve(local: local)
+        if !preserved, value.kind == .temp, let producer, producer.index == code.count - 1,
+           producer.slot == value.slot, let retargeted = code[producer.index].withResult(local) {
+            code[producer.index] = retargeted
+            lastProducer = nil
+            return
+        }
+        if value.slot != local { emit(.copy(local, value.slot)) }
+    }
+
+    // MARK: Control flow
+
+    mutating func blockSignature(_ t: BlockType) -> (params: Int, results: Int) {
+        switch t {
+        case .empty: return (0, 0)
+        case .value: return (0, 1)
+        case .typeIndex(let i):
+            let ft = module.types[Int(i)]
+            return (ft.params.count, ft.results.count)
+        }
+    }
+
+    mutating func markUnreachable() {
+        frames[frames.count - 1].unreachable = true
+    }
+
+    /// Copies the top `arity` operands into the label slots of `frame` (ascending order is safe: every
+    /// source sits at or above its destination position).
+    mutating func copyToLabel(_ frame: Control) { copyTop(frame.labelArity, toHeight: frame.height) }
+
+    mutating func copyTop(_ arity: Int, toHeight height: Int) {
+        for i in 0..<arity {
+            let src = stack[stack.count - arity + i].slot
+            let dst = tempSlot(height + i)
+            if src != dst { emit(.copy(dst, src)) }
+        }
+    }
+
+    func labelNeedsCopies(_ frame: Control) -> Bool {
+        let arity = frame.labelArity
+        for i in 0..<arity where stack[stack.count - arity + i].slot != tempSlot(frame.height + i) { return true }
+        return false
+    }
+
+    mutating func addFixup(depth: Int, _ fixup: Fixup) {
+        frames[frames.count - 1 - depth].fixups.append(fixup)
+    }
+
+    /// Unconditional branch to the label `depth` levels out.
+    mutating func branch(depth: Int) {
+        let frame = frames[frames.count - 1 - depth]
+        if frame.kind == .function { emitReturn(); return }
+        copyToLabel(frame)
+        if frame.kind == .loop {
+            emit(.br(Int32(frame.loopTarget)))
+        } else {
+            addFixup(depth: depth, .instruction(emit(.br(0))))
+        }
+    }
+
+    mutating func branchIf(depth: Int, condition: Int32) {
+        let frame = frames[frames.count - 1 - depth]
+        if frame.kind != .function && !labelNeedsCopies(frame) {
+            if frame.kind == .loop {
+                emit(.brIf(condition, Int32(frame.loopTarget)))
+            } else {
+                addFixup(depth: depth, .instruction(emit(.brIf(condition, 0))))
+            }
+            return
+        }
+        let skip = emit(.brIfNot(condition, 0))
+        branch(depth: depth)
+        patch(.instruction(skip), to: here)
+        lastProducer = nil
+    }
+
+    mutating func branchTable(targets: [UInt32], defaultTarget: UInt32, index: Int32) {
+        let all = targets + [defaultTarget]
+        let start = aux.count
+        aux.append(contentsOf: repeatElement(0, count: all.count))
+        emit(.brTable(index: index, start: Int32(start), count: Int32(all.count)))
+        for (k, t) in all.enumerated() {
+            let depth = Int(t)
+            let frame = frames[frames.count - 1 - depth]
+            if frame.kind != .function && !labelNeedsCopies(frame) {
+                if frame.kind == .loop { aux[start + k] = Int32(frame.loopTarget) } else { addFixup(depth: depth, .aux(start + k)) }
+            } else {
+                aux[start + k] = here
+                branch(depth: depth)
+            }
+        }
+        markUnreachable()
+    }
+
+    /// Moves the results to slots 0..<n and returns. Uses scratch slots when a plain copy sequence
+    /// would overwrite a source before reading it.
+    mutating func emitReturn() {
+        let n = type.results.count
+        let sources = (0..<n).map { stack[stack.count - n + $0].slot }
+        var safe = true
+        for i in 0..<n { for j in (i + 1)..<max(n, i + 1) where sources[j] == Int32(i) { safe = false } }
+        if safe {
+            for i in 0..<n where sources[i] != Int32(i) { emit(.copy(Int32(i), sources[i])) }
+        } else {
+            let scratch = max(tempBase + stack.count, n)
+            maxHeight = max(maxHeight, scratch + n - tempBase)
+            for i in 0..<n { emit(.copy(Int32(scratch + i), sources[i])) }
+            for i in 0..<n { emit(.copy(Int32(i), Int32(scratch + i))) }
+        }
+        emit(.ret)
+    }
+
+    mutating func patch(_ fixup: Fixup, to target: Int32) {
+        switch fixup {
+        case .aux(let i): aux[i] = target
+        case .instruction(let i):
+            switch code[i] {
+            case .br: code[i] = .br(target)
+            case let .brIf(c, _): code[i] = .brIf(c, target)
+            case let .brIfNot(c, _): code[i] = .brIfNot(c, target)
+            default: preconditionFailure("patching a non-branch instruction")
+            }
+        }
+    }
+
+    mutating func enterBlock(_ kind: Control.Kind, _ t: BlockType) {
+        let (p, r) = blockSignature(t)
+        materializeLocals()
+        var frame = Control(kind: kind, paramCount: p, resultCount: r, height: stack.count - p)
+        if kind == .loop || kind == .ifThen {
+            for i in 0..<p { materialize(frame.height + i) }
+        }
+        if kind == .loop {
+            flushFuel()
+            frame.loopTarget = code.count
+            fuelIndex = emit(.loopHeader(0))
+            fuelCount = 0
+        }
+        frames.append(frame)
+    }
+
+    mutating func ifOp(_ t: BlockType) {
+        let condition = pop()
+        enterBlock(.ifThen, t)
+        frames[frames.count - 1].elseFixup = emit(.brIfNot(condition.slot, 0))
+    }
+
+    mutating func elseOp() {
+        var frame = frames.removeLast()
+        if !frame.unreachable {
+            copyToLabel(frame)
+            frame.fixups.append(.instruction(emit(.br(0))))
+        }
+        if let e = frame.elseFixup { patch(.instruction(e), to: here) }
+        frame.elseFixup = nil
+        frame.kind = .ifElse
+        frame.unreachable = false
+        stack.removeLast(stack.count - frame.height)
+        for _ in 0..<frame.paramCount { pushTemp() }
+        frames.append(frame)
+        startFuelBlock()
+    }
+
+    mutating func endOp() {
+        let frame = frames.removeLast()
+        if frame.kind == .function {
+            if !frame.unreachable { emitReturn() }
+            return
+        }
+        if !frame.unreachable { copyTop(frame.resultCount, toHeight: frame.height) }
+        var labelUsed = !frame.fixups.isEmpty
+        if let e = frame.elseFixup { patch(.instruction(e), to: here); labelUsed = true }
+        for f in frame.fixups { patch(f, to: here) }
+        stack.removeLast(stack.count - frame.height)
+        for _ in 0..<frame.resultCount { pushTemp() }
+        if labelUsed { startFuelBlock() }
+        lastProducer = nil
+    }
+}

@@ -1,0 +1,288 @@
+import WasmParser
+
+extension Translator {
+    /// Translates one reachable operator.
+    mutating func translate(_ op: Operator) throws {
+        switch op {
+        case .unreachable:
+            emit(.unreachable)
+            markUnreachable()
+        case .nop: break
+        case .block(let t): enterBlock(.block, t)
+        case .loop(let t): enterBlock(.loop, t)
+        case .if(let t): ifOp(t)
+        case .else: elseOp()
+        case .end: endOp()
+        case .br(let d):
+            branch(depth: Int(d))
+            markUnreachable()
+        case .brIf(let d):
+            let c = pop()
+            branchIf(depth: Int(d), condition: c.slot)
+        case .brTable(let targets, let defaultTarget):
+            let i = pop()
+            branchTable(targets: targets, defaultTarget: defaultTarget, index: i.slot)
+        case .return:
+            emitReturn()
+            markUnreachable()
+        case .call(let f):
+            let address = instance.functionAddresses[Int(f)]
+            call(store.functions[address].type) { .call(function: Int32(address), frameBase: $0) }
+        case .callIndirect(let typeIndex, let table):
+            let index = pop()
+            let ft = module.types[Int(typeIndex)]
+            let a = Int32(aux.count)
+            aux.append(Int32(table))
+            aux.append(Int32(store.typeID(ft)))
+            call(ft) { .callIndirect(index: index.slot, frameBase: $0, aux: a) }
+        case .drop: _ = pop()
+        case .select, .typedSelect:
+            let c = pop(), b = pop(), a = pop()
+            let x = Int32(aux.count)
+            aux.append(a.slot)
+            aux.append(b.slot)
+            produce { .select($0, c.slot, x) }
+        case .localGet(let i): stack.append(Operand(slot: Int32(i), kind: .local))
+        case .localSet(let i): setLocal(Int32(i), pop())
+        case .localTee(let i):
+            setLocal(Int32(i), pop())
+            stack.append(Operand(slot: Int32(i), kind: .local))
+        case .globalGet(let i): produce { .globalGet($0, Int32(i)) }
+        case .globalSet(let i): emit(.globalSet(pop().slot, Int32(i)))
+        case .tableGet(let t):
+            let i = pop()
+            produce { .tableGet($0, i.slot, Int32(t)) }
+        case .tableSet(let t):
+            let v = pop(), i = pop()
+            emit(.tableSet(i.slot, v.slot, Int32(t)))
+        case .i32Load(let m): load(m) { .i32Load($0, $1, $2) }
+        case .i64Load(let m): load(m) { .i64Load($0, $1, $2) }
+        case .i32Load8S(let m): load(m) { .i32Load8S($0, $1, $2) }
+        case .i32Load8U(let m): load(m) { .i32Load8U($0, $1, $2) }
+        case .i32Load16S(let m): load(m) { .i32Load16S($0, $1, $2) }
+        case .i32Load16U(let m): load(m) { .i32Load16U($0, $1, $2) }
+        case .i64Load8S(let m): load(m) { .i64Load8S($0, $1, $2) }
+        case .i64Load8U(let m): load(m) { .i64Load8U($0, $1, $2) }
+        case .i64Load16S(let m): load(m) { .i64Load16S($0, $1, $2) }
+        case .i64Load16U(let m): load(m) { .i64Load16U($0, $1, $2) }
+        case .i64Load32S(let m): load(m) { .i64Load32S($0, $1, $2) }
+        case .i64Load32U(let m): load(m) { .i64Load32U($0, $1, $2) }
+        case .f32Load(let m): load(m) { .i32Load($0, $1, $2) }
+        case .f64Load(let m): load(m) { .i64Load($0, $1, $2) }
+        case .i32Store(let m): store(m) { .i32Store($0, $1, $2) }
+        case .i64Store(let m): store(m) { .i64Store($0, $1, $2) }
+        case .i32Store8(let m): store(m) { .i32Store8($0, $1, $2) }
+        case .i32Store16(let m): store(m) { .i32Store16($0, $1, $2) }
+        case .i64Store8(let m): store(m) { .i64Store8($0, $1, $2) }
+        case .i64Store16(let m): store(m) { .i64Store16($0, $1, $2) }
+        case .i64Store32(let m): store(m) { .i64Store32($0, $1, $2) }
+        case .f32Store(let m): store(m) { .i32Store($0, $1, $2) }
+        case .f64Store(let m): store(m) { .i64Store($0, $1, $2) }
+        case .memorySize: produce { .memorySize($0) }
+        case .memoryGrow:
+            let delta = pop()
+            produce { .memoryGrow($0, delta.slot) }
+        case .i32Const(let v): pushConstant(cell(v))
+        case .i64Const(let v): pushConstant(cell(v))
+        case .f32Const(let v): pushConstant(UInt64(v))
+        case .f64Const(let v): pushConstant(v)
+        // Cells are untyped: reinterpretations change nothing.
+        case .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64: break
+        case .refNull: pushConstant(0)
+        case .refIsNull: emitUnary(Instruction.i64Eqz)
+        case .refFunc(let f): pushConstant(UInt64(instance.functionAddresses[Int(f)]) + 1)
+        case .memoryInit(let data, _):
+            let n = pop(), s = pop(), d = pop()
+            emit(.memoryInit(auxList([Int32(data), d.slot, s.slot, n.slot])))
+        case .dataDrop(let i): emit(.dataDrop(Int32(i)))
+        case .memoryCopy:
+            let n = pop(), s = pop(), d = pop()
+            emit(.memoryCopy(d.slot, s.slot, n.slot))
+        case .memoryFill:
+            let n = pop(), v = pop(), d = pop()
+            emit(.memoryFill(d.slot, v.slot, n.slot))
+        case .tableInit(let element, let table):
+            let n = pop(), s = pop(), d = pop()
+            emit(.tableInit(auxList([Int32(table), Int32(element), d.slot, s.slot, n.slot])))
+        case .elemDrop(let i): emit(.elemDrop(Int32(i)))
+        case .tableCopy(let dt, let st):
+            let n = pop(), s = pop(), d = pop()
+            emit(.tableCopy(auxList([Int32(dt), Int32(st), d.slot, s.slot, n.slot])))
+        case .tableGrow(let t):
+            let delta = pop(), v = pop()
+            let a = auxList([Int32(t), v.slot, delta.slot])
+            produce { .tableGrow($0, a) }
+        case .tableSize(let t): produce { .tableSize($0, Int32(t)) }
+        case .tableFill(let t):
+            let n = pop(), v = pop(), i = pop()
+            emit(.tableFill(auxList([Int32(t), i.slot, v.slot, n.slot])))
+        case .i32Eqz: emitUnary(Instruction.i32Eqz)
+        case .i64Eqz: emitUnary(Instruction.i64Eqz)
+        case .i32Clz: emitUnary(Instruction.i32Clz)
+        case .i32Ctz: emitUnary(Instruction.i32Ctz)
+        case .i32Popcnt: emitUnary(Instruction.i32Popcnt)
+        case .i64Clz: emitUnary(Instruction.i64Clz)
+        case .i64Ctz: emitUnary(Instruction.i64Ctz)
+        case .i64Popcnt: emitUnary(Instruction.i64Popcnt)
+        case .f32Abs: emitUnary(Instruction.f32Abs)
+        case .f32Neg: emitUnary(Instruction.f32Neg)
+        case .f32Ceil: emitUnary(Instruction.f32Ceil)
+        case .f32Floor: emitUnary(Instruction.f32Floor)
+        case .f32Trunc: emitUnary(Instruction.f32Trunc)
+        case .f32Nearest: emitUnary(Instruction.f32Nearest)
+        case .f32Sqrt: emitUnary(Instruction.f32Sqrt)
+        case .f64Abs: emitUnary(Instruction.f64Abs)
+        case .f64Neg: emitUnary(Instruction.f64Neg)
+        case .f64Ceil: emitUnary(Instruction.f64Ceil)
+        case .f64Floor: emitUnary(Instruction.f64Floor)
+        case .f64Trunc: emitUnary(Instruction.f64Trunc)
+        case .f64Nearest: emitUnary(Instruction.f64Nearest)
+        case .f64Sqrt: emitUnary(Instruction.f64Sqrt)
+        case .i32WrapI64: emitUnary(Instruction.i32WrapI64)
+        case .i32TruncF32S: emitUnary(Instruction.i32TruncF32S)
+        case .i32TruncF32U: emitUnary(Instruction.i32TruncF32U)
+        case .i32TruncF64S: emitUnary(Instruction.i32TruncF64S)
+        case .i32TruncF64U: emitUnary(Instruction.i32TruncF64U)
+        case .i64ExtendI32S: emitUnary(Instruction.i64ExtendI32S)
+        case .i64ExtendI32U: emitUnary(Instruction.i64ExtendI32U)
+        case .i64TruncF32S: emitUnary(Instruction.i64TruncF32S)
+        case .i64TruncF32U: emitUnary(Instruction.i64TruncF32U)
+        case .i64TruncF64S: emitUnary(Instruction.i64TruncF64S)
+        case .i64TruncF64U: emitUnary(Instruction.i64TruncF64U)
+        case .f32ConvertI32S: emitUnary(Instruction.f32ConvertI32S)
+        case .f32ConvertI32U: emitUnary(Instruction.f32ConvertI32U)
+        case .f32ConvertI64S: emitUnary(Instruction.f32ConvertI64S)
+        case .f32ConvertI64U: emitUnary(Instruction.f32ConvertI64U)
+        case .f32DemoteF64: emitUnary(Instruction.f32DemoteF64)
+        case .f64ConvertI32S: emitUnary(Instruction.f64ConvertI32S)
+        case .f64ConvertI32U: emitUnary(Instruction.f64ConvertI32U)
+        case .f64ConvertI64S: emitUnary(Instruction.f64ConvertI64S)
+        case .f64ConvertI64U: emitUnary(Instruction.f64ConvertI64U)
+        case .f64PromoteF32: emitUnary(Instruction.f64PromoteF32)
+        case .i32Extend8S: emitUnary(Instruction.i32Extend8S)
+        case .i32Extend16S: emitUnary(Instruction.i32Extend16S)
+        case .i64Extend8S: emitUnary(Instruction.i64Extend8S)
+        case .i64Extend16S: emitUnary(Instruction.i64Extend16S)
+        case .i64Extend32S: emitUnary(Instruction.i64Extend32S)
+        case .i32TruncSatF32S: emitUnary(Instruction.i32TruncSatF32S)
+        case .i32TruncSatF32U: emitUnary(Instruction.i32TruncSatF32U)
+        case .i32TruncSatF64S: emitUnary(Instruction.i32TruncSatF64S)
+        case .i32TruncSatF64U: emitUnary(Instruction.i32TruncSatF64U)
+        case .i64TruncSatF32S: emitUnary(Instruction.i64TruncSatF32S)
+        case .i64TruncSatF32U: emitUnary(Instruction.i64TruncSatF32U)
+        case .i64TruncSatF64S: emitUnary(Instruction.i64TruncSatF64S)
+        case .i64TruncSatF64U: emitUnary(Instruction.i64TruncSatF64U)
+        case .i32Eq: emitBinary(Instruction.i32Eq)
+        case .i32Ne: emitBinary(Instruction.i32Ne)
+        case .i32LtS: emitBinary(Instruction.i32LtS)
+        case .i32LtU: emitBinary(Instruction.i32LtU)
+        case .i32GtS: emitBinary(Instruction.i32GtS)
+        case .i32GtU: emitBinary(Instruction.i32GtU)
+        case .i32LeS: emitBinary(Instruction.i32LeS)
+        case .i32LeU: emitBinary(Instruction.i32LeU)
+        case .i32GeS: emitBinary(Instruction.i32GeS)
+        case .i32GeU: emitBinary(Instruction.i32GeU)
+        case .i64Eq: emitBinary(Instruction.i64Eq)
+        case .i64Ne: emitBinary(Instruction.i64Ne)
+        case .i64LtS: emitBinary(Instruction.i64LtS)
+        case .i64LtU: emitBinary(Instruction.i64LtU)
+        case .i64GtS: emitBinary(Instruction.i64GtS)
+        case .i64GtU: emitBinary(Instruction.i64GtU)
+        case .i64LeS: emitBinary(Instruction.i64LeS)
+        case .i64LeU: emitBinary(Instruction.i64LeU)
+        case .i64GeS: emitBinary(Instruction.i64GeS)
+        case .i64GeU: emitBinary(Instruction.i64GeU)
+        case .f32Eq: emitBinary(Instruction.f32Eq)
+        case .f32Ne: emitBinary(Instruction.f32Ne)
+        case .f32Lt: emitBinary(Instruction.f32Lt)
+        case .f32Gt: emitBinary(Instruction.f32Gt)
+        case .f32Le: emitBinary(Instruction.f32Le)
+        case .f32Ge: emitBinary(Instruction.f32Ge)
+        case .f64Eq: emitBinary(Instruction.f64Eq)
+        case .f64Ne: emitBinary(Instruction.f64Ne)
+        case .f64Lt: emitBinary(Instruction.f64Lt)
+        case .f64Gt: emitBinary(Instruction.f64Gt)
+        case .f64Le: emitBinary(Instruction.f64Le)
+        case .f64Ge: emitBinary(Instruction.f64Ge)
+        case .i32Add: emitBinary(Instruction.i32Add)
+        case .i32Sub: emitBinary(Instruction.i32Sub)
+        case .i32Mul: emitBinary(Instruction.i32Mul)
+        case .i32DivS: emitBinary(Instruction.i32DivS)
+        case .i32DivU: emitBinary(Instruction.i32DivU)
+        case .i32RemS: emitBinary(Instruction.i32RemS)
+        case .i32RemU: emitBinary(Instruction.i32RemU)
+        case .i32And: emitBinary(Instruction.i32And)
+        case .i32Or: emitBinary(Instruction.i32Or)
+        case .i32Xor: emitBinary(Instruction.i32Xor)
+        case .i32Shl: emitBinary(Instruction.i32Shl)
+        case .i32ShrS: emitBinary(Instruction.i32ShrS)
+        case .i32ShrU: emitBinary(Instruction.i32ShrU)
+        case .i32Rotl: emitBinary(Instruction.i32Rotl)
+        case .i32Rotr: emitBinary(Instruction.i32Rotr)
+        case .i64Add: emitBinary(Instruction.i64Add)
+        case .i64Sub: emitBinary(Instruction.i64Sub)
+        case .i64Mul: emitBinary(Instruction.i64Mul)
+        case .i64DivS: emitBinary(Instruction.i64DivS)
+        case .i64DivU: emitBinary(Instruction.i64DivU)
+        case .i64RemS: emitBinary(Instruction.i64RemS)
+        case .i64RemU: emitBinary(Instruction.i64RemU)
+        case .i64And: emitBinary(Instruction.i64And)
+        case .i64Or: emitBinary(Instruction.i64Or)
+        case .i64Xor: emitBinary(Instruction.i64Xor)
+        case .i64Shl: emitBinary(Instruction.i64Shl)
+        case .i64ShrS: emitBinary(Instruction.i64ShrS)
+        case .i64ShrU: emitBinary(Instruction.i64ShrU)
+        case .i64Rotl: emitBinary(Instruction.i64Rotl)
+        case .i64Rotr: emitBinary(Instruction.i64Rotr)
+        case .f32Add: emitBinary(Instruction.f32Add)
+        case .f32Sub: emitBinary(Instruction.f32Sub)
+        case .f32Mul: emitBinary(Instruction.f32Mul)
+        case .f32Div: emitBinary(Instruction.f32Div)
+        case .f32Min: emitBinary(Instruction.f32Min)
+        case .f32Max: emitBinary(Instruction.f32Max)
+        case .f32Copysign: emitBinary(Instruction.f32Copysign)
+        case .f64Add: emitBinary(Instruction.f64Add)
+        case .f64Sub: emitBinary(Instruction.f64Sub)
+        case .f64Mul: emitBinary(Instruction.f64Mul)
+        case .f64Div: emitBinary(Instruction.f64Div)
+        case .f64Min: emitBinary(Instruction.f64Min)
+        case .f64Max: emitBinary(Instruction.f64Max)
+        case .f64Copysign: emitBinary(Instruction.f64Copysign)
+        @unknown default:
+            throw Trap(.host, "unsupported operator \(op) in function \(definedIndex)")
+        }
+    }
+
+    mutating func auxList(_ values: [Int32]) -> Int32 {
+        aux.append(contentsOf: values)
+        return Int32(aux.count - values.count)
+    }
+
+    mutating func load(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
+        let a = pop()
+        if m.offset > UInt64(UInt32.max) {
+            // Only memory64 can encode such offsets; every access is out of bounds for a 32-bit memory.
+            emit(.unreachableMemory)
+            pushTemp()
+            return
+        }
+        produce { make($0, a.slot, UInt32(m.offset)) }
+    }
+
+    mutating func store(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
+        let v = pop(), a = pop()
+        if m.offset > UInt64(UInt32.max) { emit(.unreachableMemory); return }
+        emit(make(a.slot, v.slot, UInt32(m.offset)))
+    }
+
+    /// Arguments move to consecutive temporaries at the top of the stack; the callee's frame starts there.
+    mutating func call(_ ft: FunctionType, _ make: (Int32) -> Instruction) {
+        let n = ft.params.count
+        let base = stack.count - n
+        for p in base..<stack.count { materialize(p) }
+        stack.removeLast(n)
+        emit(make(tempSlot(base)))
+        for _ in 0..<ft.results.count { pushTemp() }
+        maxHeight = max(maxHeight, base + max(n, ft.results.count))
+    }
+}

@@ -1,0 +1,69 @@
+import WasmParser
+
+/// A typed wasm value as seen by the embedder. Floats are IEEE bit patterns so NaN payloads survive.
+public enum Value: Hashable, Sendable {
+    case i32(UInt32), i64(UInt64), f32(UInt32), f64(UInt64)
+    case v128(V128)
+    /// nil = null reference
+    case funcRef(Function?)
+    /// A host reference number; nil = null reference
+    case externRef(UInt64?)
+
+    public var type: ValueType {
+        switch self {
+        case .i32: return .i32
+        case .i64: return .i64
+        case .f32: return .f32
+        case .f64: return .f64
+        case .v128: return .v128
+        case .funcRef: return .funcRef
+        case .externRef: return .externRef
+        }
+    }
+
+    /// The zero / null value of a type (initial value of locals and of table slots).
+    static func defaultValue(_ type: ValueType) -> Value {
+        switch type {
+        case .i32: return .i32(0)
+        case .i64: return .i64(0)
+        case .f32: return .f32(0)
+        case .f64: return .f64(0)
+        case .v128: return .v128(V128(lo: 0, hi: 0))
+        case .funcRef: return .funcRef(nil)
+        case .externRef: return .externRef(nil)
+        }
+    }
+}
+
+extension Store {
+    /// Encode a value into a frame cell (see Cells.swift for the layout).
+    func cellValue(_ v: Value) throws -> UInt64 {
+        switch v {
+        case .i32(let x): return UInt64(x)
+        case .i64(let x): return x
+        case .f32(let x): return UInt64(x)
+        case .f64(let x): return x
+        case .v128: throw Trap(.host, "v128 values are not supported by this interpreter")
+        case .funcRef(let f):
+            guard let f else { return 0 }
+            guard f.store === self else { throw Trap(.host, "function reference belongs to another store") }
+            return UInt64(f.address) + 1
+        case .externRef(let n):
+            guard let n else { return 0 }
+            return n &+ 1
+        }
+    }
+
+    /// Decode a frame cell of the given type.
+    func value(ofCell c: UInt64, type: ValueType) -> Value {
+        switch type {
+        case .i32: return .i32(UInt32(truncatingIfNeeded: c))
+        case .i64: return .i64(c)
+        case .f32: return .f32(UInt32(truncatingIfNeeded: c))
+        case .f64: return .f64(c)
+        case .v128: return .v128(V128(lo: c, hi: 0))
+        case .funcRef: return .funcRef(c == 0 ? nil : Function(store: self, address: Int(c - 1)))
+        case .externRef: return .externRef(c == 0 ? nil : c - 1)
+        }
+    }
+}
