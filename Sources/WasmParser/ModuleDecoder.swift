@@ -299,10 +299,35 @@ struct ModuleDecoder {
         }
     }
 
+    /// Fast path for the usual one-instruction expression (`i32.const n; end` and friends): Go modules
+    /// carry tens of thousands of data segments. Returns nil (position unchanged) for anything else.
+    private mutating func readSingleConstant() throws(WasmError) -> ConstInstruction? {
+        let start = r.position
+        guard let opcode = r.peekByte() else { return nil }
+        r.position += 1
+        var instruction: ConstInstruction?
+        switch opcode {
+        case 0x41: instruction = .i32Const(try r.readVarInt32())
+        case 0x42: instruction = .i64Const(try r.readVarInt64())
+        case 0x23: instruction = .globalGet(try r.readVarUInt32())
+        case 0xD2: instruction = .refFunc(try r.readVarUInt32())
+        default: break
+        }
+        if instruction != nil, r.peekByte() == 0x0B {
+            r.position += 1
+            return instruction
+        }
+        r.position = start
+        return nil
+    }
+
     /// Reads an expression up to its `end`. Instructions outside the constant set are decoded
     /// (they must be well-formed) and remembered, so validation can say "constant expression required".
     private mutating func readConstExpression() throws(WasmError) -> ConstExpression {
         let start = r.position
+        if let single = try readSingleConstant() {
+            return ConstExpression(instructions: [single], offset: start)
+        }
         var ops = OperatorReader(bytes: module.bytes, range: r.position..<r.end, features: features)
         var instructions = [ConstInstruction]()
         var nonConstantOffset: Int?

@@ -170,11 +170,43 @@ struct ModuleValidator {
         }
     }
 
+    /// The type of a lone constant instruction (nil for the extended-const arithmetic).
+    private func singleConstantType(_ instruction: ConstInstruction, expr: ConstExpression,
+                                    visibleGlobals: Int) throws(WasmError) -> ValueType? {
+        switch instruction {
+        case .i32Const: return .i32
+        case .i64Const: return .i64
+        case .f32Const: return .f32
+        case .f64Const: return .f64
+        case .v128Const: return .v128
+        case .refNull(let t): return t
+        case .refFunc(let f):
+            guard Int(f) < context.functionTypeIndices.count else {
+                throw WasmError.invalid("unknown function \(f)", at: expr.offset)
+            }
+            return .funcRef
+        case .globalGet(let g):
+            guard Int(g) < visibleGlobals else { throw WasmError.invalid("unknown global \(g)", at: expr.offset) }
+            let global = context.globals[Int(g)]
+            guard !global.isMutable else {
+                throw WasmError.invalid("constant expression required", at: expr.offset)
+            }
+            return global.valueType
+        default: return nil
+        }
+    }
+
     /// Constant-expression rules: only constant instructions, `global.get` of visible immutable globals,
     /// and exactly one result of the expected type.
     private func checkConstant(_ expr: ConstExpression, type: ValueType, visibleGlobals: Int) throws(WasmError) {
         if let at = expr.nonConstantOffset {
             throw WasmError.invalid("constant expression required", at: at)
+        }
+        if expr.instructions.count == 1 {
+            if let t = try singleConstantType(expr.instructions[0], expr: expr, visibleGlobals: visibleGlobals) {
+                guard t == type else { throw WasmError.invalid("type mismatch", at: expr.offset) }
+                return
+            }
         }
         var stack = [ValueType]()
         for instruction in expr.instructions {
