@@ -16,6 +16,7 @@ public struct WasmImagePusher: Sendable {
 
     public init(options: RegistryOptions = RegistryOptions()) { self.options = options }
 
+    @discardableResult
     public func push(module: [UInt8], fileName: String, to imageReference: String, created: Date = Date()) throws -> WasmPushResult {
         let reference = try ImageReference(parsing: imageReference, requireTag: true)
         let client = RegistryClient(reference: reference, options: options)
