@@ -15,7 +15,9 @@ public enum YAML {
         try parse(bytes: Array(text.utf8))
     }
 
+    /// CRLF line endings are read as LF (kpt normalises them before yaml.v3 sees the text).
     public static func parse(bytes: [UInt8]) throws -> [YAMLNode] {
+        let bytes = bytes.contains(0x0D) ? normalizeLineEndings(bytes) : bytes
         let (documents, spans) = try YAMLParser.parse(bytes)
         YAMLCommentAttacher(source: bytes, spans: spans).attach()
         return documents

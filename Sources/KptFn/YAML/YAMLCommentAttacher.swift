@@ -1,7 +1,448 @@
-/// Recovers comments that libyaml drops and attaches them to nodes like yaml.v3.
+/// Recovers the comments libyaml drops and hangs them on nodes the way yaml.v3 does.
+///
+/// yaml.v3 decides head/line/foot comments inside its scanner; we approximate its rules
+/// from the source lines and node positions:
+/// * a trailing `# x` on a content line is the line comment of the last node ending on it
+///   (the key when the line ends with `key:` and the value is a nested block);
+/// * comment lines are split into chunks the way yaml.v3's `scan_comments` splits them
+///   (a blank line directly after a comment that follows content ends a *foot* comment;
+///   a dedented comment line ends the previous chunk as a foot);
+/// * what remains right above the next content is that content's *head* comment, unless it
+///   sits at the column of a block that closes there (then it is a foot of that block);
+/// * at the start of a document, text up to the last blank line is the document's head
+///   comment; at the end, what is not a foot is the document's foot comment.
+/// The differences to yaml.v3 that remain are listed in YAMLCommentRulesTests.
 struct YAMLCommentAttacher {
     let source: [UInt8]
     let spans: [YAMLParser.Span]
 
-    func attach() {}
+    private enum LineKind { case blank, comment, content, marker, interior }
+
+    private struct Line {
+        var kind: LineKind = .blank
+        /// Character column and text (from `#`) of a comment on this line.
+        var commentColumn = -1
+        var commentText = ""
+        /// Character column of the first non-blank character (-1 for blank lines).
+        var firstColumn = -1
+        /// The first token is a block sequence entry `- `.
+        var startsWithDash = false
+    }
+
+    private struct Pos: Comparable {
+        let line: Int, column: Int
+        static func < (a: Pos, b: Pos) -> Bool { a.line != b.line ? a.line < b.line : a.column < b.column }
+    }
+
+    private enum ChunkKind { case footOfPrevious, footByColumn, head }
+    private struct Chunk { var kind: ChunkKind; var text: String; var line: Int; var column: Int }
+
+    func attach() {
+        guard source.contains(UInt8(ascii: "#")) else { return }
+        let lines = classifyLines()
+        let order = spans.indices.filter { spans[$0].node.kind != .document }
+        var i = 0
+        var previousLine = -1        // last content/marker line before the current gap
+        while i < lines.count {
+            let kind = lines[i].kind
+            if kind == .content || kind == .interior || kind == .marker {
+                if lines[i].commentColumn >= 0 { attachLineComment(line: i, lines[i], order) }
+                previousLine = i
+                i += 1
+                continue
+            }
+            var j = i
+            var hasComment = false
+            while j < lines.count, lines[j].kind == .blank || lines[j].kind == .comment {
+                if lines[j].kind == .comment { hasComment = true }
+                j += 1
+            }
+            if hasComment {
+                processGap(from: i, to: j - 1, previousLine: previousLine,
+                           nextLine: j < lines.count ? j : -1, lines: lines, order: order)
+            }
+            i = j
+        }
+    }
+
+    // MARK: - Lines
+
+    private func classifyLines() -> [Line] {
+        // Split into lines (byte ranges without the line break).
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (k, b) in source.enumerated() where b == 0x0A {
+            var end = k
+            if end > start && source[end - 1] == 0x0D { end -= 1 }
+            ranges.append(start..<end)
+            start = k + 1
+        }
+        if start < source.count {
+            var end = source.count
+            if source[end - 1] == 0x0D { end -= 1 }
+            ranges.append(start..<end)
+        }
+        var lines = [Line](repeating: Line(), count: ranges.count)
+        var excluded = [[Range<Int>]](repeating: [], count: ranges.count)
+        var headerOnly = [Bool](repeating: false, count: ranges.count)
+        for span in spans where span.node.kind == .scalar {
+            let s = span.start, e = span.end
+            guard s.line < ranges.count else { continue }
+            let block = span.node.style.contains(.literal) || span.node.style.contains(.folded)
+            if block {
+                let last = e.column == 0 ? e.line - 1 : e.line
+                if s.line + 1 <= last {
+                    for l in (s.line + 1)...min(last, ranges.count - 1) { lines[l].kind = .interior }
+                }
+                headerOnly[s.line] = true
+            } else if s.line == e.line {
+                excluded[s.line].append(s.column..<max(e.column, s.column))
+            } else {
+                excluded[s.line].append(s.column..<Int.max)
+                if s.line + 1 < e.line {
+                    for l in (s.line + 1)..<min(e.line, ranges.count) { lines[l].kind = .interior }
+                }
+                if e.line < ranges.count { excluded[e.line].append(0..<e.column) }
+            }
+        }
+        for (l, range) in ranges.enumerated() where lines[l].kind != .interior {
+            var column = 0
+            var firstColumn = -1
+            var previous: UInt8 = 0x20
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let b = source[k]
+                if b & 0xC0 != 0x80 {
+                    if b == UInt8(ascii: "#") && (previous == 0x20 || previous == 0x09)
+                        && !excluded[l].contains(where: { $0.contains(column) }) {
+                        lines[l].commentColumn = column
+                        lines[l].commentText = String(decoding: source[k..<range.upperBound], as: UTF8.self)
+                        break
+                    }
+                    if firstColumn < 0 && b != 0x20 && b != 0x09 { firstColumn = column }
+                    column += 1
+                }
+                previous = b
+                k += 1
+            }
+            _ = headerOnly
+            lines[l].firstColumn = firstColumn
+            if firstColumn >= 0 {
+                var d = range.lowerBound
+                while d < range.upperBound, source[d] == 0x20 || source[d] == 0x09 { d += 1 }
+                lines[l].startsWithDash = source[d] == UInt8(ascii: "-")
+                    && (d + 1 == range.upperBound || source[d + 1] == 0x20 || source[d + 1] == 0x09)
+            }
+            if firstColumn < 0 {
+                lines[l].kind = lines[l].commentColumn >= 0 ? .comment : .blank
+            } else {
+                let text = source[range]
+                let isMarker = (text.starts(with: Array("---".utf8)) || text.starts(with: Array("...".utf8)))
+                    && (text.count == 3 || text[text.startIndex + 3] == 0x20 || text[text.startIndex + 3] == 0x09)
+                lines[l].kind = isMarker ? .marker : .content
+            }
+        }
+        return lines
+    }
+
+    // MARK: - Node lookup
+
+    private func start(_ i: Int) -> Pos { Pos(line: spans[i].start.line, column: spans[i].start.column) }
+    private func end(_ i: Int) -> Pos { Pos(line: spans[i].end.line, column: spans[i].end.column) }
+
+    /// Index in `order` of the first node starting at or after `pos`.
+    private func firstNode(atOrAfter pos: Pos, _ order: [Int]) -> Int {
+        var lo = 0, hi = order.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if start(order[mid]) < pos { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    private func isBlock(_ i: Int) -> Bool {
+        let n = spans[i].node
+        return (n.kind == .mapping || n.kind == .sequence) && !n.style.contains(.flow)
+    }
+
+    /// A block sequence written at its parent key's column has no indentation level of its own.
+    private func isIndentless(_ i: Int) -> Bool {
+        let p = spans[i].parent
+        return spans[i].node.kind == .sequence && p >= 0 && spans[p].node.kind == .mapping
+            && spans[p].start.column == spans[i].start.column
+    }
+
+    /// Block ancestors of a node, innermost first (indentless sequences excluded).
+    private func blockAncestors(_ i: Int) -> [Int] {
+        var result: [Int] = []
+        var p = spans[i].parent
+        while p >= 0 {
+            if isBlock(p) && !isIndentless(p) { result.append(p) }
+            p = spans[p].parent
+        }
+        return result
+    }
+
+    /// The node that carries comments for the entry holding `i`: the key for mapping values,
+    /// the item for sequence items (climbing out of flow collections first).
+    private func entry(of index: Int) -> YAMLNode? {
+        var i = index
+        while true {
+            let p = spans[i].parent
+            guard p >= 0 else { return nil }
+            let parent = spans[p].node
+            if parent.kind == .document { return nil }
+            if parent.style.contains(.flow) { i = p; continue }
+            if parent.kind == .sequence { return spans[i].node }
+            if spans[i].isKey { return spans[i].node }
+            if let k = parent.content.firstIndex(where: { $0 === spans[i].node }), k > 0 { return parent.content[k - 1] }
+            return nil
+        }
+    }
+
+    /// Last entry (key or item) of a block collection that starts before `pos`.
+    private func lastEntry(of block: Int, before pos: Pos) -> YAMLNode? {
+        let node = spans[block].node
+        guard let k = node.content.lastIndex(where: { $0.line > 0 && Pos(line: $0.line - 1, column: $0.column - 1) < pos })
+        else { return nil }
+        if node.kind == .mapping { return node.content[k - k % 2] }
+        return node.content[k]
+    }
+
+    private func document(of i: Int) -> YAMLNode { spans[spans[i].document].node }
+
+    // MARK: - Line comments
+
+    private func attachLineComment(line: Int, _ l: Line, _ order: [Int]) {
+        let commentPos = Pos(line: line, column: l.commentColumn)
+        // A block scalar header (`key: | # c`) owns the comment.
+        let first = firstNode(atOrAfter: Pos(line: line, column: 0), order)
+        var best: Int? = nil
+        var k = first
+        while k < order.count, spans[order[k]].start.line == line {
+            let i = order[k]
+            let n = spans[i].node
+            if spans[i].start.column < l.commentColumn, n.kind == .scalar,
+               n.style.contains(.literal) || n.style.contains(.folded) {
+                n.lineComment = append(n.lineComment, l.commentText)
+                return
+            }
+            k += 1
+        }
+        // Otherwise: the outermost node ending last on this line before the comment.
+        var i = first - 1
+        k = first
+        // Nodes ending on this line may start on earlier lines (multi-line flow values).
+        var candidates: [Int] = []
+        while k < order.count, start(order[k]) < commentPos { candidates.append(order[k]); k += 1 }
+        i = first - 1
+        while i >= 0, spans[order[i]].end.line >= line { candidates.append(order[i]); i -= 1 }
+        for c in candidates where spans[c].end.line == line && spans[c].end.column <= l.commentColumn
+            && !(spans[c].node.kind == .scalar && spans[c].start.index == spans[c].end.index) {
+            if let b = best {
+                let eb = end(b), ec = end(c)
+                if eb < ec || (eb == ec && spans[c].depth < spans[b].depth) { best = c }
+            } else {
+                best = c
+            }
+        }
+        if let b = best {
+            spans[b].node.lineComment = append(spans[b].node.lineComment, l.commentText)
+        } else if first < order.count {
+            // `- # comment` with the item below: yaml.v3 makes it the item's head comment.
+            let n = spans[order[first]].node
+            n.headComment = append(n.headComment, l.commentText)
+        }
+    }
+
+    private func append(_ existing: String, _ text: String) -> String {
+        existing.isEmpty ? text : existing + "\n" + text
+    }
+
+    // MARK: - Comment blocks between content
+
+    private func processGap(from first: Int, to last: Int, previousLine: Int, nextLine: Int,
+                            lines: [Line], order: [Int]) {
+        let gapStart = Pos(line: first, column: 0)
+        let nextIndex = firstNode(atOrAfter: gapStart, order)
+        let prev: Int? = (previousLine >= 0 && lines[previousLine].kind != .marker && nextIndex > 0)
+            ? order[nextIndex - 1] : nil
+        let next: Int? = (nextLine >= 0 && lines[nextLine].kind != .marker && nextIndex < order.count)
+            ? order[nextIndex] : nil
+
+        guard let prev else {
+            // Start of a document: all text is head text.
+            var text = ""
+            var recentEmpty = false
+            for l in first...last {
+                if lines[l].kind == .blank {
+                    if !recentEmpty && !text.isEmpty { text += "\n" }
+                    recentEmpty = true
+                } else {
+                    if !text.isEmpty { text += "\n" }
+                    text += lines[l].commentText
+                    recentEmpty = false
+                }
+            }
+            if nextLine < 0 || lines[nextLine].kind == .marker { text = String(text.trimmingSuffix("\n")) }
+            if let next { attachDocumentHead(text, before: next, order, lines) }
+            return
+        }
+
+        // What yaml.v3's scanner knows at this point.
+        let prevNode = spans[prev].node
+        var isValue = false
+        if spans[prev].isKey, let next, spans[next].parent == spans[prev].parent,
+           let k = spans[spans[prev].parent].node.content.firstIndex(where: { $0 === prevNode }),
+           k + 1 < spans[spans[prev].parent].node.content.count,
+           spans[spans[prev].parent].node.content[k + 1] === spans[next].node || spans[next].start.line > last {
+            isValue = true
+        }
+        if prevNode.kind == .scalar && prevNode.value.isEmpty && prevNode.style.isEmpty
+            && spans[prev].start.index == spans[prev].end.index && !spans[prev].isKey {
+            isValue = true
+        }
+        let ancestors = blockAncestors(prev)
+        let indent = ancestors.first.map { spans[$0].start.column } ?? 0
+        let footLine = previousLine + 1
+        var firstEmpty = lines[first].kind == .comment
+        var recentEmpty = false
+        var chunks: [Chunk] = []
+        var text = ""
+        var startLine = -1, startColumn = -1
+        var flushed = false
+
+        // yaml.v3 ties a foot to the previous token unless it was split off at a blank line
+        // while dedented, or an earlier foot was already split off (then to its position).
+        func flush(dedentedAtBlank: Bool) {
+            let kind: ChunkKind = (!flushed && !dedentedAtBlank) ? .footOfPrevious : .footByColumn
+            chunks.append(Chunk(kind: kind, text: text, line: startLine, column: startColumn))
+            text = ""
+            flushed = true
+        }
+        func blankOrEnd(atEnd: Bool) {
+            if !recentEmpty {
+                if firstEmpty && ((startLine == footLine && !isValue) || startColumn < indent) {
+                    if !text.isEmpty { flush(dedentedAtBlank: startColumn < indent) }
+                } else if !text.isEmpty && !atEnd {
+                    text += "\n"
+                }
+            }
+            firstEmpty = false
+            recentEmpty = true
+        }
+        for l in first...last {
+            if lines[l].kind == .blank {
+                blankOrEnd(atEnd: false)
+                continue
+            }
+            let c = lines[l].commentColumn
+            if !text.isEmpty && c < indent && c != startColumn { flush(dedentedAtBlank: false) }
+            if text.isEmpty {
+                startLine = l
+                startColumn = c
+            } else {
+                text += "\n"
+            }
+            text += lines[l].commentText
+            recentEmpty = false
+        }
+        if next == nil { blankOrEnd(atEnd: true) }
+        if !text.isEmpty { chunks.append(Chunk(kind: .head, text: text, line: startLine, column: startColumn)) }
+
+        let gapEnd = Pos(line: last + 1, column: 0)
+        for chunk in chunks {
+            switch chunk.kind {
+            case .footOfPrevious:
+                addFoot(chunk.text, to: entry(of: prev), orDocumentOf: prev)
+            case .footByColumn:
+                let owner = ancestors.first { spans[$0].start.column <= chunk.column } ?? ancestors.last
+                addFoot(chunk.text, to: owner.flatMap { lastEntry(of: $0, before: gapEnd) }, orDocumentOf: prev)
+            case .head:
+                guard let next else {
+                    let doc = document(of: prev)
+                    doc.footComment = append(doc.footComment, chunk.text)
+                    continue
+                }
+                // The scanner closes blocks at the column of the next line's first token (a `-` too).
+                let nextColumn = lines[nextLine].firstColumn >= 0 ? lines[nextLine].firstColumn : spans[next].start.column
+                let closing = ancestors.filter { !(end($0) > start(next)) || spans[$0].start.column > nextColumn }
+                if chunk.column > nextColumn, let block = closing.first(where: { spans[$0].start.column == chunk.column }) {
+                    if chunks.count == 1 {
+                        addFoot(chunk.text, to: entry(of: prev), orDocumentOf: prev)
+                    } else {
+                        addFoot(chunk.text, to: lastEntry(of: block, before: gapEnd), orDocumentOf: prev)
+                    }
+                } else {
+                    let target = headTarget(next, order, lines)
+                    target.headComment = append(target.headComment, chunk.text)
+                }
+            }
+        }
+    }
+
+    private func addFoot(_ text: String, to node: YAMLNode?, orDocumentOf index: Int) {
+        let target = node ?? document(of: index)
+        target.footComment = append(target.footComment, text)
+    }
+
+    /// The node a head comment above `next` belongs to: the item after a `- `, else the
+    /// innermost node starting exactly there (the key, not its mapping).
+    private func headTarget(_ next: Int, _ order: [Int], _ lines: [Line]) -> YAMLNode {
+        let line = spans[next].start.line
+        let k0 = firstNode(atOrAfter: Pos(line: line, column: 0), order)
+        guard k0 < order.count else { return spans[next].node }
+        let firstPos = start(order[k0])
+        let dashColumn = line < lines.count && lines[line].startsWithDash ? lines[line].firstColumn : -1
+        var best = -1
+        var k = k0
+        while k < order.count, spans[order[k]].start.line == line {
+            let i = order[k]
+            if dashColumn >= 0 {
+                // The item after the dash, not the (indentless) sequence starting at the dash.
+                if spans[i].start.column > dashColumn && (best < 0 || spans[i].depth < spans[best].depth) { best = i }
+            } else if start(i) == firstPos && (best < 0 || spans[i].depth > spans[best].depth) {
+                best = i
+            }
+            k += 1
+        }
+        return spans[best >= 0 ? best : next].node
+    }
+
+    /// Leading comments of a document: up to the last blank line they are the document's
+    /// head comment, the rest is the first node's head comment.
+    private func attachDocumentHead(_ text: String, before next: Int, _ order: [Int], _ lines: [Line]) {
+        let doc = document(of: next)
+        let bytes = Array(text.utf8)
+        var docPart: String? = nil
+        var rest = text
+        var i = bytes.count - 1
+        while i > 0 {
+            if bytes[i] == 0x0A {
+                if i == bytes.count - 1 {
+                    docPart = String(decoding: bytes[..<i], as: UTF8.self)
+                    rest = ""
+                    break
+                } else if bytes[i - 1] == 0x0A {
+                    docPart = String(decoding: bytes[..<(i - 1)], as: UTF8.self)
+                    rest = String(decoding: bytes[(i + 1)...], as: UTF8.self)
+                    break
+                }
+            }
+            i -= 1
+        }
+        if let docPart { doc.headComment = append(doc.headComment, docPart) }
+        if !rest.isEmpty {
+            let target = headTarget(next, order, lines)
+            target.headComment = append(target.headComment, rest)
+        }
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> Substring {
+        var s = Substring(self)
+        while s.hasSuffix(suffix) { s = s.dropLast(suffix.count) }
+        return s
+    }
 }

@@ -10,9 +10,15 @@ struct YAMLParser {
     struct Span {
         let node: YAMLNode
         let start: Mark
+        /// For collections: where libyaml closed them (the next token's position for block ones).
         var end: Mark
-        /// For a scalar: where its text ends (for block scalars, after the trailing breaks).
         let depth: Int
+        /// Index of the parent's span (-1 for documents).
+        let parent: Int
+        /// True for mapping keys.
+        let isKey: Bool
+        /// Index of the owning document's span.
+        let document: Int
     }
 
     /// Parses every document in `bytes`. Empty input gives no documents.
@@ -39,8 +45,12 @@ struct YAMLParser {
                 let start = mark(e.start_mark)
                 node.line = start.line + 1
                 node.column = start.column + 1
-                spans.append(Span(node: node, start: start, end: mark(e.end_mark), depth: stack.count))
-                stack.last?.node.content.append(node)
+                let parent = stack.last
+                let isKey = parent.map { $0.node.kind == .mapping && $0.node.content.count % 2 == 0 } ?? false
+                let document = stack.first?.span ?? spans.count
+                spans.append(Span(node: node, start: start, end: mark(e.end_mark), depth: stack.count,
+                                  parent: parent?.span ?? -1, isKey: isKey, document: document))
+                parent?.node.content.append(node)
                 return spans.count - 1
             }
 
@@ -97,7 +107,7 @@ struct YAMLParser {
                     } else if !node.style.isEmpty {
                         node.tag = "!!str"
                     } else {
-                        node.tag = YAMLResolver.resolve(value)
+                        node.tag = value == "<<" ? "!!merge" : YAMLResolver.resolve(value)
                     }
                     if !node.anchor.isEmpty { anchors.insert(node.anchor) }
                     _ = add(node, event)

@@ -1,6 +1,7 @@
 /// Implicit tag resolution for plain scalars, following yaml.v3's `resolve` (YAML 1.2 core
 /// schema plus yaml.v3's extras: `<<`, timestamps, underscores in numbers).
 /// The emitter uses it to decide when a `!!str` must be quoted.
+/// (`<<` resolves to `!!str` here, as in yaml.v3; only the parser tags a plain `<<` as `!!merge`.)
 public enum YAMLResolver {
     /// The short tag a plain scalar with this text resolves to.
     public static func resolve(_ text: String) -> String {
@@ -11,7 +12,6 @@ public enum YAMLResolver {
         case "~", "null", "Null", "NULL": return "!!null"
         case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
              "-.inf", "-.Inf", "-.INF": return "!!float"
-        case "<<": return "!!merge"
         default: break
         }
         switch first {
