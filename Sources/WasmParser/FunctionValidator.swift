@@ -4,15 +4,16 @@ struct FunctionValidator {
     struct Frame {
         enum Kind { case block, loop, `if`, `else`, function }
         var kind: Kind
-        var params: TypeList
-        var results: TypeList
+        var params: TypeSpan
+        var results: TypeSpan
         var height: Int
         var unreachable: Bool
-        var labelTypes: TypeList { kind == .loop ? params : results }
+        var labelTypes: TypeSpan { kind == .loop ? params : results }
     }
 
     let module: Module
     let context: ValidationContext
+    private let typePool: [ValueType]
     /// Operand types; nil is the "unknown" type produced by a polymorphic stack.
     private var stack: [ValueType?] = []
     private var frames: [Frame] = []
@@ -21,22 +22,39 @@ struct FunctionValidator {
     init(module: Module, context: ValidationContext) {
         self.module = module
         self.context = context
+        self.typePool = context.typePool
     }
 
     mutating func validate(definedIndex: Int) throws(WasmError) {
         let body = module.bodies[definedIndex]
         let functionIndex = context.functionTypeIndices.count - module.bodies.count + definedIndex
-        let type = context.types[Int(context.functionTypeIndices[functionIndex])]
-        locals.reset(params: type.params, declarations: body.localDeclarations)
+        let typeIndex = Int(context.functionTypeIndices[functionIndex])
+        locals.reset(params: context.types[typeIndex].params, declarations: body.localDeclarations)
         stack.removeAll(keepingCapacity: true)
         frames.removeAll(keepingCapacity: true)
-        frames.append(Frame(kind: .function, params: .empty, results: TypeList(type.results), height: 0, unreachable: false))
+        frames.append(Frame(kind: .function, params: .empty, results: context.typeSpans[typeIndex].results,
+                            height: 0, unreachable: false))
 
         // Read on past the declared size like the reference decoder; the size is checked at the final `end`.
         var reader = OperatorReader(bytes: module.bytes, range: body.code.lowerBound..<module.bytes.count,
                                     features: module.features)
+        let bytes = module.bytes
+        let signatures = NumericOpcodeTable.signatures
         while true {
             let at = reader.offset
+            // Fast path: immediate-free numeric opcodes are typed straight from the byte.
+            if at < bytes.count {
+                let opcode = bytes[at]
+                if opcode >= NumericOpcodeTable.first && opcode <= NumericOpcodeTable.last {
+                    let signature = signatures[Int(opcode &- NumericOpcodeTable.first)]
+                    if let second = signature.operand2 { try pop(second, at: at) }
+                    try pop(signature.operand1, at: at)
+                    stack.append(signature.result)
+                    reader.reader.position = at + 1
+                    continue
+                }
+                if try applyCommon(opcode, reader: &reader, at: at) { continue }
+            }
             let op = try reader.next()
             try apply(op, at: at)
             if frames.isEmpty {
@@ -44,6 +62,55 @@ struct FunctionValidator {
                 return
             }
         }
+    }
+
+    /// Byte-level fast path for the most frequent operators with immediates (locals, globals,
+    /// constants, loads and stores), skipping the `Operator` value. Returns false to take the general path.
+    @inline(__always)
+    private mutating func applyCommon(_ opcode: UInt8, reader: inout OperatorReader, at: Int) throws(WasmError) -> Bool {
+        switch opcode {
+        case 0x20:
+            reader.reader.position = at + 1
+            push(try local(try reader.reader.readVarUInt32(), at: at))
+        case 0x21:
+            reader.reader.position = at + 1
+            try pop(try local(try reader.reader.readVarUInt32(), at: at), at: at)
+        case 0x22:
+            reader.reader.position = at + 1
+            let t = try local(try reader.reader.readVarUInt32(), at: at)
+            try pop(t, at: at)
+            push(t)
+        case 0x23:
+            reader.reader.position = at + 1
+            push(try global(try reader.reader.readVarUInt32(), at: at).valueType)
+        case 0x41:
+            reader.reader.position = at + 1
+            _ = try reader.reader.readVarInt32()
+            push(.i32)
+        case 0x42:
+            reader.reader.position = at + 1
+            _ = try reader.reader.readVarInt64()
+            push(.i64)
+        case 0x28...0x3E:
+            reader.reader.position = at + 1
+            let arg = try reader.readMemArg()
+            try memory(arg.memory, at: at)
+            guard arg.align <= OperatorReader.naturalAlignmentLog2(opcode) else {
+                throw WasmError.invalid("alignment must not be larger than natural", at: at)
+            }
+            let address = addressType(arg.memory)
+            let type = OperatorReader.memoryValueType(opcode)
+            if opcode >= 0x36 {
+                try pop(type, at: at)
+                try pop(address, at: at)
+            } else {
+                try pop(address, at: at)
+                push(type)
+            }
+        default:
+            return false
+        }
+        return true
     }
 
     // MARK: Stack primitives
@@ -73,16 +140,25 @@ struct FunctionValidator {
         if let actual = stack.removeLast(), actual != expected { throw mismatch(at) }
     }
 
-    private mutating func pop(_ types: TypeList, at: Int) throws(WasmError) {
-        var i = types.count - 1
-        while i >= 0 {
-            try pop(types[i], at: at)
+    private mutating func pop(_ types: TypeSpan, at: Int) throws(WasmError) {
+        var i = Int(types.start + types.count) - 1
+        let first = Int(types.start)
+        while i >= first {
+            try pop(typePool[i], at: at)
             i -= 1
         }
     }
 
-    private mutating func push(_ types: TypeList) {
-        for i in 0..<types.count { stack.append(types[i]) }
+    private mutating func push(_ types: TypeSpan) {
+        let start = Int(types.start)
+        for i in start..<start + Int(types.count) { stack.append(typePool[i]) }
+    }
+
+    private func sameTypes(_ a: TypeSpan, _ b: TypeSpan) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.start == b.start { return true }
+        for i in 0..<Int(a.count) where typePool[Int(a.start) + i] != typePool[Int(b.start) + i] { return false }
+        return true
     }
 
     private mutating func push(_ types: [ValueType]) {
@@ -103,33 +179,33 @@ struct FunctionValidator {
         frames[frame].unreachable = true
     }
 
-    private func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeList {
+    private func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeSpan {
         guard Int(depth) < frames.count else { throw WasmError.invalid("unknown label", at: at) }
         return frames[frames.count - 1 - Int(depth)].labelTypes
     }
 
     /// Checks that the top of the stack fits `types` without changing it (br_table targets).
-    private func peek(_ types: TypeList, at: Int) throws(WasmError) {
+    private func peek(_ types: TypeSpan, at: Int) throws(WasmError) {
         let frame = frames[frames.count - 1]
-        let n = types.count
+        let n = Int(types.count)
         for k in 0..<n {
             let index = stack.count - 1 - k
             if index >= frame.height {
-                if let actual = stack[index], actual != types[n - 1 - k] { throw mismatch(at) }
+                if let actual = stack[index], actual != typePool[Int(types.start) + n - 1 - k] { throw mismatch(at) }
             } else if !frame.unreachable {
                 throw mismatch(at)
             }
         }
     }
 
-    private func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeList, TypeList) {
+    private func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeSpan, TypeSpan) {
         switch type {
         case .empty: return (.empty, .empty)
-        case .value(let t): return (.empty, .one(t))
+        case .value(let t): return (.empty, ValidationContext.span(of: t))
         case .typeIndex(let index):
             guard Int(index) < context.types.count else { throw WasmError.invalid("unknown type", at: at) }
-            let f = context.types[Int(index)]
-            return (TypeList(f.params), TypeList(f.results))
+            let spans = context.typeSpans[Int(index)]
+            return (spans.params, spans.results)
         }
     }
 
@@ -206,7 +282,7 @@ struct FunctionValidator {
             let frame = frames[frames.count - 1]
             try pop(frame.results, at: at)
             guard stack.count == frame.height else { throw mismatch(at) }
-            if frame.kind == .if && frame.params != frame.results { throw mismatch(at) }
+            if frame.kind == .if && !sameTypes(frame.params, frame.results) { throw mismatch(at) }
             frames.removeLast()
             push(frame.results)
         case .br(let depth):

@@ -211,4 +211,34 @@ extension OperatorReader {
         default: return nil
         }
     }
+
+    /// The value type loaded or stored by a memory-access opcode (0x28...0x3E).
+    static func memoryValueType(_ opcode: UInt8) -> ValueType {
+        switch opcode {
+        case 0x28: return .i32
+        case 0x29: return .i64
+        case 0x2A: return .f32
+        case 0x2B: return .f64
+        case 0x2C: return .i32
+        case 0x2D: return .i32
+        case 0x2E: return .i32
+        case 0x2F: return .i32
+        case 0x30: return .i64
+        case 0x31: return .i64
+        case 0x32: return .i64
+        case 0x33: return .i64
+        case 0x34: return .i64
+        case 0x35: return .i64
+        case 0x36: return .i32
+        case 0x37: return .i64
+        case 0x38: return .f32
+        case 0x39: return .f64
+        case 0x3A: return .i32
+        case 0x3B: return .i32
+        case 0x3C: return .i64
+        case 0x3D: return .i64
+        case 0x3E: return .i64
+        default: return .i32
+        }
+    }
 }

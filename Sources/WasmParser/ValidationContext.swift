@@ -1,6 +1,12 @@
 /// The module's index spaces as the body validator needs them (imports first in every space).
 struct ValidationContext: Sendable {
-    var types: [FunctionType] = []
+    var types: [FunctionType] = [] {
+        didSet { buildTypePool() }
+    }
+    /// Every type's params and results flattened into one array, so control frames can refer to
+    /// them by `TypeSpan` (plain integers, nothing to retain). The first entries are the single types.
+    private(set) var typePool: [ValueType] = ValidationContext.singleTypes
+    private(set) var typeSpans: [(params: TypeSpan, results: TypeSpan)] = []
     var functionTypeIndices: [UInt32] = []
     var tables: [TableType] = []
     var memories: [MemoryType] = []
@@ -9,6 +15,36 @@ struct ValidationContext: Sendable {
     var dataCount: UInt32?
     /// Functions that `ref.func` may name in bodies: those referenced outside function bodies.
     var declaredFunctions: Set<UInt32> = []
+
+    static let singleTypes: [ValueType] = [.i32, .i64, .f32, .f64, .v128, .funcRef, .externRef]
+
+    /// The span holding just `t`.
+    static func span(of t: ValueType) -> TypeSpan {
+        let start: Int32
+        switch t {
+        case .i32: start = 0
+        case .i64: start = 1
+        case .f32: start = 2
+        case .f64: start = 3
+        case .v128: start = 4
+        case .funcRef: start = 5
+        case .externRef: start = 6
+        }
+        return TypeSpan(start: start, count: 1)
+    }
+
+    private mutating func buildTypePool() {
+        typePool = ValidationContext.singleTypes
+        typeSpans = []
+        typeSpans.reserveCapacity(types.count)
+        for t in types {
+            let params = TypeSpan(start: Int32(typePool.count), count: Int32(t.params.count))
+            typePool.append(contentsOf: t.params)
+            let results = TypeSpan(start: Int32(typePool.count), count: Int32(t.results.count))
+            typePool.append(contentsOf: t.results)
+            typeSpans.append((params, results))
+        }
+    }
 
     func functionType(_ index: UInt32) -> FunctionType? {
         guard Int(index) < functionTypeIndices.count else { return nil }
