@@ -226,3 +226,8 @@ public struct ByteReader {
         .malformed(b & 0x80 != 0 ? "integer representation too long" : message, at: at)
     }
 }
+
+/// Capacity to reserve for a vector whose length came from the input: enough for real modules,
+/// never a huge up-front allocation on a hostile length.
+@inline(__always)
+func boundedReservation(_ count: Int) -> Int { Swift.min(count, 1 << 16) }

@@ -98,7 +98,7 @@ struct ModuleDecoder {
 
     private mutating func decodeTypeSection() throws(WasmError) {
         let count = try r.readCount()
-        module.types.reserveCapacity(count)
+        module.types.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let at = r.position
             let form = try r.readByte()
@@ -112,14 +112,14 @@ struct ModuleDecoder {
     private mutating func readValueTypes() throws(WasmError) -> [ValueType] {
         let count = try r.readCount()
         var types = [ValueType]()
-        types.reserveCapacity(count)
+        types.reserveCapacity(boundedReservation(count))
         for _ in 0..<count { types.append(try r.readValueType(features: features)) }
         return types
     }
 
     private mutating func decodeImportSection() throws(WasmError) {
         let count = try r.readCount()
-        module.imports.reserveCapacity(count)
+        module.imports.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let moduleName = try r.readName()
             let name = try r.readName()
@@ -138,7 +138,7 @@ struct ModuleDecoder {
 
     private mutating func decodeFunctionSection() throws(WasmError) {
         let count = try r.readCount()
-        module.functionTypeIndices.reserveCapacity(count)
+        module.functionTypeIndices.reserveCapacity(boundedReservation(count))
         for _ in 0..<count { module.functionTypeIndices.append(try r.readVarUInt32()) }
     }
 
@@ -154,7 +154,7 @@ struct ModuleDecoder {
 
     private mutating func decodeGlobalSection() throws(WasmError) {
         let count = try r.readCount()
-        module.globals.reserveCapacity(count)
+        module.globals.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let type = try readGlobalType()
             module.globals.append(GlobalDefinition(type: type, initializer: try readConstExpression()))
@@ -163,7 +163,7 @@ struct ModuleDecoder {
 
     private mutating func decodeExportSection() throws(WasmError) {
         let count = try r.readCount()
-        module.exports.reserveCapacity(count)
+        module.exports.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let name = try r.readName()
             let at = r.position
@@ -176,7 +176,7 @@ struct ModuleDecoder {
 
     private mutating func decodeElementSection() throws(WasmError) {
         let count = try r.readCount()
-        module.elements.reserveCapacity(count)
+        module.elements.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let at = r.position
             let flags = try r.readVarUInt32()
@@ -205,7 +205,7 @@ struct ModuleDecoder {
             }
             let itemCount = try r.readCount()
             var items = [ConstExpression]()
-            items.reserveCapacity(itemCount)
+            items.reserveCapacity(boundedReservation(itemCount))
             for _ in 0..<itemCount {
                 if usesExpressions {
                     items.append(try readConstExpression())
@@ -221,14 +221,14 @@ struct ModuleDecoder {
 
     private mutating func decodeCodeSection() throws(WasmError) {
         let count = try r.readCount()
-        module.bodies.reserveCapacity(count)
+        module.bodies.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let bodyOffset = r.position
             let size = try r.readLength()
             let bodyEnd = r.position + size
             let localCount = try r.readCount()
             var locals = [(count: UInt32, type: ValueType)]()
-            locals.reserveCapacity(localCount)
+            locals.reserveCapacity(boundedReservation(localCount))
             var total: UInt64 = 0
             for _ in 0..<localCount {
                 let n = try r.readVarUInt32()
@@ -246,7 +246,7 @@ struct ModuleDecoder {
 
     private mutating func decodeDataSection() throws(WasmError) {
         let count = try r.readCount()
-        module.data.reserveCapacity(count)
+        module.data.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let at = r.position
             let flags = try r.readVarUInt32()

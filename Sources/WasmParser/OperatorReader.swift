@@ -35,7 +35,7 @@ public struct OperatorReader {
         case 0x0E:
             let count = try reader.readCount()
             var targets = [UInt32]()
-            targets.reserveCapacity(count)
+            targets.reserveCapacity(boundedReservation(count))
             for _ in 0..<count { targets.append(try reader.readVarUInt32()) }
             return .brTable(targets: targets, default: try reader.readVarUInt32())
         case 0x0F: return .return
