@@ -29,24 +29,34 @@ final class FunctionEntity {
     }
 }
 
-/// A linear memory. The buffer is malloc'ed and may move on grow, so the executor reloads `base` after
-/// any operation that can grow it.
+/// Where a memory's bytes are now. Lives at a stable address so the executor can reload it cheaply
+/// after anything that may have grown (and moved) the buffer.
+struct MemoryState {
+    var base: UnsafeMutableRawPointer
+    var byteCount: Int
+}
+
+/// A linear memory. The buffer is malloc'ed and may move on grow.
 final class MemoryEntity {
     static let pageSize = 65536
     var type: MemoryType
-    var base: UnsafeMutableRawPointer
-    var byteCount: Int
+    let state: UnsafeMutablePointer<MemoryState>
 
     init(type: MemoryType) throws {
         self.type = type
         let bytes = Int(type.limits.min) * MemoryEntity.pageSize
         guard let p = calloc(max(bytes, 1), 1) else { throw Trap(.host, "cannot allocate \(bytes) bytes of memory") }
-        base = p
-        byteCount = bytes
+        state = .allocate(capacity: 1)
+        state.initialize(to: MemoryState(base: p, byteCount: bytes))
     }
 
-    deinit { free(base) }
+    deinit {
+        free(state.pointee.base)
+        state.deallocate()
+    }
 
+    var base: UnsafeMutableRawPointer { state.pointee.base }
+    var byteCount: Int { state.pointee.byteCount }
     var pageCount: UInt64 { UInt64(byteCount / MemoryEntity.pageSize) }
 
     /// Grows by `delta` pages within `cap` pages; returns the old page count or nil if refused.
@@ -61,8 +71,7 @@ final class MemoryEntity {
         let newBytes = Int(new) * MemoryEntity.pageSize
         guard let p = realloc(base, newBytes) else { return (nil, false) }
         memset(p + byteCount, 0, newBytes - byteCount)
-        base = p
-        byteCount = newBytes
+        state.pointee = MemoryState(base: p, byteCount: newBytes)
         return (old, false)
     }
 }

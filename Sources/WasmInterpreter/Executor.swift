@@ -8,7 +8,38 @@ enum Executor {
     struct Frame {
         var pc: UnsafeMutablePointer<Instruction>
         var sp: UnsafeMutablePointer<UInt64>
-        unowned(unsafe) var function: FunctionEntity
+        var function: Int
+    }
+
+    /// The callers of the running activation, innermost last.
+    struct FrameStack {
+        var base: UnsafeMutablePointer<Frame>
+        var count = 0
+        var capacity: Int
+
+        init() {
+            capacity = 256
+            base = .allocate(capacity: capacity)
+        }
+
+        @inline(__always) mutating func push(_ f: Frame) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: f)
+            count += 1
+        }
+
+        @inline(__always) mutating func pop() -> Frame {
+            count -= 1
+            return base[count]
+        }
+
+        mutating func grow() {
+            let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity *= 2
+        }
     }
 
     /// How many loop back-edges and calls pass between two deadline checks.
@@ -45,7 +76,7 @@ enum Executor {
             throw Trap(.callStackExhausted)
         }
         for (i, a) in arguments.enumerated() { store.stack[base + i] = try store.cellValue(a) }
-        try run(store: store, entry: entity, base: base)
+        try run(store: store, entry: address, base: base)
         return type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
     }
 
@@ -55,22 +86,35 @@ enum Executor {
         }
     }
 
-    /// Translates a wasm function on its first call.
-    static func compile(_ f: FunctionEntity, store: Store) throws -> CompiledFunction {
-        if let c = f.compiled { return c }
+    /// Translates a wasm function on its first call and fills in its record.
+    static func compile(_ address: Int, store: Store) throws {
+        let f = store.functions[address]
         guard let instance = f.instance else { throw Trap(.host, "host function has no code") }
-        try instance.module.validateFunction(f.definedIndex)
-        var translator = try Translator(module: instance.module, instance: instance, store: store,
-                                        definedIndex: f.definedIndex)
-        let c = try translator.translate()
-        f.compiled = c
-        return c
+        if f.compiled == nil {
+            try instance.module.validateFunction(f.definedIndex)
+            var translator = try Translator(module: instance.module, instance: instance, store: store,
+                                            definedIndex: f.definedIndex)
+            f.compiled = try translator.translate()
+        }
+        let c = f.compiled!
+        let r = store.records.base + address
+        r.pointee.code = c.code
+        r.pointee.aux = c.aux
+        r.pointee.consts = c.consts
+        r.pointee.constCount = Int32(c.constCount)
+        r.pointee.paramCount = Int32(c.paramCount)
+        r.pointee.localCount = Int32(c.localCount)
+        r.pointee.frameSize = Int32(c.frameSize)
+        r.pointee.globals = instance.globalCells
+        r.pointee.memory = instance.memories.first?.state ?? store.noMemory
     }
 
     @inline(__always)
-    static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ c: CompiledFunction) {
-        (sp + c.paramCount).update(repeating: 0, count: c.localCount - c.paramCount)
-        (sp + c.localCount).update(from: c.consts, count: c.constCount)
+    static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ r: UnsafeMutablePointer<FunctionRecord>) {
+        let params = Int(r.pointee.paramCount), locals = Int(r.pointee.localCount)
+        if locals > params { (sp + params).update(repeating: 0, count: locals - params) }
+        let n = Int(r.pointee.constCount)
+        if n > 0 { (sp + locals).update(from: r.pointee.consts!, count: n) }
     }
 
     static func callHost(_ store: Store, _ callee: FunctionEntity, _ p: UnsafeMutablePointer<UInt64>,
@@ -89,7 +133,7 @@ enum Executor {
     }
 
     // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
-    static func run(store: Store, entry: FunctionEntity, base: Int) throws {
+    static func run(store: Store, entry: Int, base: Int) throws {
         let fuelOn = store.configuration.fuel != nil
         var fuel = store.configuration.fuel ?? 0
         defer { if fuelOn { store.configuration.fuel = fuel } }
@@ -97,24 +141,25 @@ enum Executor {
         var countdown = deadlineInterval
         let maxDepth = store.configuration.maxCallDepth
         var depth = store.callDepth + 1
-        let entryDepth = depth
         guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
         let stackEnd = store.stack + store.stackCapacity
-        var frames: [Frame] = []
+        var frames = FrameStack()
+        defer { frames.base.deallocate() }
 
-        unowned(unsafe) var function = entry
-        var compiled = try compile(entry, store: store)
+        var records = store.records.base
+        if records[entry].code == nil { try compile(entry, store: store) }
+        var function = entry
+        var record = records + entry
         var sp = store.stack + base
-        guard sp + compiled.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
-        enterFrame(sp, compiled)
-        var codeBase = compiled.code
-        var aux = compiled.aux
+        guard sp + Int(record.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
+        enterFrame(sp, record)
+        var codeBase = record.pointee.code!
+        var aux = record.pointee.aux!
         var pc = codeBase
-        unowned(unsafe) var instance = entry.instance!
-        var globals = instance.globalCells
-        let noMemory = UnsafeMutableRawPointer(store.stack)
-        var memBase = instance.memories.first?.base ?? noMemory
-        var memSize = instance.memories.first?.byteCount ?? 0
+        var globals = record.pointee.globals!
+        var memory = record.pointee.memory!
+        var memBase = memory.pointee.base
+        var memSize = memory.pointee.byteCount
 
         while true {
             let instruction = pc.pointee
@@ -151,104 +196,104 @@ enum Executor {
                 pc = codeBase + Int(aux[Int(start) + k])
 
             case let .call(address, frameBase):
-                let callee = store.functions[Int(address)]
                 let calleeSp = sp + Int(frameBase)
                 countdown -= 1
                 if countdown == 0 {
                     countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
-                if callee.host != nil {
+                let callee = records + Int(address)
+                if callee.pointee.isHost {
                     guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    let entity = store.functions[Int(address)]
                     store.callDepth = depth + 1
-                    store.stackTop = calleeSp - store.stack + max(callee.type.params.count, callee.type.results.count)
+                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
                     if fuelOn { store.configuration.fuel = fuel }
-                    try callHost(store, callee, calleeSp, caller: instance)
+                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
                     if fuelOn { fuel = store.configuration.fuel ?? 0 }
-                    memBase = instance.memories.first?.base ?? noMemory
-                    memSize = instance.memories.first?.byteCount ?? 0
+                    records = store.records.base
+                    record = records + function
+                    memBase = memory.pointee.base
+                    memSize = memory.pointee.byteCount
                     continue
                 }
                 depth += 1
                 guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
-                let c = try callee.compiled ?? compile(callee, store: store)
-                guard calleeSp + c.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.append(Frame(pc: pc, sp: sp, function: function))
-                function = callee
-                compiled = c
+                if callee.pointee.code == nil { try compile(Int(address), store: store) }
+                guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
+                frames.push(Frame(pc: pc, sp: sp, function: function))
+                function = Int(address)
+                record = callee
                 sp = calleeSp
-                enterFrame(sp, c)
-                codeBase = c.code
-                aux = c.aux
+                enterFrame(sp, callee)
+                codeBase = callee.pointee.code!
+                aux = callee.pointee.aux!
                 pc = codeBase
-                if callee.instance !== instance {
-                    instance = callee.instance!
-                    globals = instance.globalCells
-                    memBase = instance.memories.first?.base ?? noMemory
-                    memSize = instance.memories.first?.byteCount ?? 0
-                }
+                globals = callee.pointee.globals!
+                memory = callee.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
 
             case let .callIndirect(index, frameBase, a):
-                let table = instance.tables[Int(aux[Int(a)])]
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[Int(a)])]
                 let i = Int(u32(sp[Int(index)]))
                 guard i < table.elements.count else { throw Trap(.undefinedElement) }
                 let ref = table.elements[i]
                 guard ref != 0 else { throw Trap(.uninitializedElement) }
-                let callee = store.functions[Int(ref - 1)]
-                guard callee.typeID == Int(aux[Int(a) + 1]) else { throw Trap(.indirectCallTypeMismatch) }
+                let target = Int(ref - 1)
+                guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
                 let calleeSp = sp + Int(frameBase)
                 countdown -= 1
                 if countdown == 0 {
                     countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
-                if callee.host != nil {
+                let callee = records + target
+                if callee.pointee.isHost {
                     guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    let entity = store.functions[target]
                     store.callDepth = depth + 1
-                    store.stackTop = calleeSp - store.stack + max(callee.type.params.count, callee.type.results.count)
+                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
                     if fuelOn { store.configuration.fuel = fuel }
-                    try callHost(store, callee, calleeSp, caller: instance)
+                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
                     if fuelOn { fuel = store.configuration.fuel ?? 0 }
-                    memBase = instance.memories.first?.base ?? noMemory
-                    memSize = instance.memories.first?.byteCount ?? 0
+                    records = store.records.base
+                    record = records + function
+                    memBase = memory.pointee.base
+                    memSize = memory.pointee.byteCount
                     continue
                 }
                 depth += 1
                 guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
-                let c = try callee.compiled ?? compile(callee, store: store)
-                guard calleeSp + c.frameSize <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.append(Frame(pc: pc, sp: sp, function: function))
-                function = callee
-                compiled = c
+                if callee.pointee.code == nil { try compile(target, store: store) }
+                guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
+                frames.push(Frame(pc: pc, sp: sp, function: function))
+                function = target
+                record = callee
                 sp = calleeSp
-                enterFrame(sp, c)
-                codeBase = c.code
-                aux = c.aux
+                enterFrame(sp, callee)
+                codeBase = callee.pointee.code!
+                aux = callee.pointee.aux!
                 pc = codeBase
-                if callee.instance !== instance {
-                    instance = callee.instance!
-                    globals = instance.globalCells
-                    memBase = instance.memories.first?.base ?? noMemory
-                    memSize = instance.memories.first?.byteCount ?? 0
-                }
+                globals = callee.pointee.globals!
+                memory = callee.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
 
             case .ret:
-                if depth == entryDepth { return }
+                if frames.count == 0 { return }
                 depth -= 1
-                let f = frames.removeLast()
+                let f = frames.pop()
                 pc = f.pc
                 sp = f.sp
                 function = f.function
-                compiled = function.compiled!
-                codeBase = compiled.code
-                aux = compiled.aux
-                let callerInstance = function.instance!
-                if callerInstance !== instance {
-                    instance = callerInstance
-                    globals = instance.globalCells
-                }
-                memBase = instance.memories.first?.base ?? noMemory
-                memSize = instance.memories.first?.byteCount ?? 0
+                record = records + function
+                codeBase = record.pointee.code!
+                aux = record.pointee.aux!
+                globals = record.pointee.globals!
+                memory = record.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
 
             case let .copy(d, s):
                 sp[Int(d)] = sp[Int(s)]
@@ -350,21 +395,21 @@ enum Executor {
             case let .memorySize(d):
                 sp[Int(d)] = UInt64(memSize / MemoryEntity.pageSize)
             case let .memoryGrow(d, delta):
-                let memory = instance.memories[0]
-                if let old = store.grow(memory, by: UInt64(u32(sp[Int(delta)]))) {
+                let entity = store.instances[Int(record.pointee.instance)].memories[0]
+                if let old = store.grow(entity, by: UInt64(u32(sp[Int(delta)]))) {
                     sp[Int(d)] = old
                 } else {
                     sp[Int(d)] = UInt64(UInt32.max)
                 }
-                memBase = memory.base
-                memSize = memory.byteCount
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
             case let .memoryInit(a):
                 let x = Int(a)
-                try memoryInit(instance.memories[0], instance.dataSegments[Int(aux[x])],
+                try memoryInit(store.instances[Int(record.pointee.instance)].memories[0], store.instances[Int(record.pointee.instance)].dataSegments[Int(aux[x])],
                                destination: u32(sp[Int(aux[x + 1])]), source: u32(sp[Int(aux[x + 2])]),
                                count: u32(sp[Int(aux[x + 3])]))
             case let .dataDrop(i):
-                instance.dataSegments[Int(i)] = []
+                store.instances[Int(record.pointee.instance)].dataSegments[Int(i)] = []
             case let .memoryCopy(d, s, n):
                 let dst = Int(u32(sp[Int(d)])), src = Int(u32(sp[Int(s)])), count = Int(u32(sp[Int(n)]))
                 guard dst + count <= memSize && src + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -375,31 +420,32 @@ enum Executor {
                 (memBase + dst).initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: sp[Int(v)]), count: count)
 
             case let .tableGet(d, i, t):
-                let table = instance.tables[Int(t)]
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(t)]
                 let index = Int(u32(sp[Int(i)]))
                 guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
                 sp[Int(d)] = table.elements[index]
             case let .tableSet(i, v, t):
-                let table = instance.tables[Int(t)]
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(t)]
                 let index = Int(u32(sp[Int(i)]))
                 guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
                 table.elements[index] = sp[Int(v)]
             case let .tableSize(d, t):
-                sp[Int(d)] = UInt64(instance.tables[Int(t)].elements.count)
+                sp[Int(d)] = UInt64(store.instances[Int(record.pointee.instance)].tables[Int(t)].elements.count)
             case let .tableGrow(d, a):
                 let x = Int(a)
-                let table = instance.tables[Int(aux[x])]
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[x])]
                 let old = table.grow(by: UInt64(u32(sp[Int(aux[x + 2])])), initial: sp[Int(aux[x + 1])])
                 sp[Int(d)] = old ?? UInt64(UInt32.max)
             case let .tableFill(a):
                 let x = Int(a)
-                let table = instance.tables[Int(aux[x])]
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[x])]
                 let start = Int(u32(sp[Int(aux[x + 1])])), value = sp[Int(aux[x + 2])]
                 let count = Int(u32(sp[Int(aux[x + 3])]))
                 guard start + count <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
                 for k in start..<(start + count) { table.elements[k] = value }
             case let .tableCopy(a):
                 let x = Int(a)
+                let instance = store.instances[Int(record.pointee.instance)]
                 let dt = instance.tables[Int(aux[x])], st = instance.tables[Int(aux[x + 1])]
                 let d = Int(u32(sp[Int(aux[x + 2])])), s = Int(u32(sp[Int(aux[x + 3])]))
                 let n = Int(u32(sp[Int(aux[x + 4])]))
@@ -410,11 +456,12 @@ enum Executor {
                 }
             case let .tableInit(a):
                 let x = Int(a)
+                let instance = store.instances[Int(record.pointee.instance)]
                 try tableInit(instance.tables[Int(aux[x])], instance.elementSegments[Int(aux[x + 1])],
                               destination: u32(sp[Int(aux[x + 2])]), source: u32(sp[Int(aux[x + 3])]),
                               count: u32(sp[Int(aux[x + 4])]))
             case let .elemDrop(i):
-                instance.elementSegments[Int(i)] = []
+                store.instances[Int(record.pointee.instance)].elementSegments[Int(i)] = []
 
             case let .i32Eqz(d, a): sp[Int(d)] = Num.i32Eqz(sp[Int(a)])
             case let .i64Eqz(d, a): sp[Int(d)] = Num.i64Eqz(sp[Int(a)])

@@ -4,6 +4,8 @@ import WasmParser
 public final class Instance {
     let module: Module
     unowned let store: Store
+    /// Index in `Store.instances`.
+    let storeIndex: Int
     /// Function index -> store address.
     var functionAddresses: [Int] = []
     var tables: [TableEntity] = []
@@ -21,6 +23,7 @@ public final class Instance {
     init(module: Module, store: Store) {
         self.module = module
         self.store = store
+        storeIndex = store.instances.count
         globalCells = .allocate(capacity: 1)
     }
 

@@ -9,12 +9,16 @@ public final class Store {
     public internal(set) var memoryLimitReached = false
 
     var functions: [FunctionEntity] = []
+    /// Plain-data mirror of `functions` for the executor.
+    var records = FunctionRecordTable()
     var instances: [Instance] = []
     private var typeIDs: [FunctionType: Int] = [:]
 
     /// The value stack shared by all activations, including re-entrant ones.
     let stack: UnsafeMutablePointer<UInt64>
     let stackCapacity: Int
+    /// Memory state of instances without a memory: zero bytes, so every access is out of bounds.
+    let noMemory: UnsafeMutablePointer<MemoryState>
     /// First free cell of `stack`.
     var stackTop = 0
     /// Wasm + host activations currently live (accumulates across host re-entry).
@@ -25,9 +29,15 @@ public final class Store {
         // 32 MiB of address space; the OS only backs pages that are touched.
         stackCapacity = 1 << 22
         stack = .allocate(capacity: stackCapacity)
+        noMemory = .allocate(capacity: 1)
+        noMemory.initialize(to: MemoryState(base: UnsafeMutableRawPointer(stack), byteCount: 0))
     }
 
-    deinit { stack.deallocate() }
+    deinit {
+        stack.deallocate()
+        records.deallocate()
+        noMemory.deallocate()
+    }
 
     func typeID(_ type: FunctionType) -> Int {
         if let id = typeIDs[type] { return id }
@@ -38,6 +48,8 @@ public final class Store {
 
     func addFunction(_ entity: FunctionEntity) -> Int {
         functions.append(entity)
+        records.append(FunctionRecord(typeID: Int32(entity.typeID), isHost: entity.host != nil,
+                                      instance: Int32(entity.instance?.storeIndex ?? -1)))
         return functions.count - 1
     }
 
