@@ -1,0 +1,3 @@
+#!/bin/sh
+# Never answers in time: for --timeout tests.
+exec sleep 30
