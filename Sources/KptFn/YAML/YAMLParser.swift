@@ -114,8 +114,8 @@ struct YAMLParser {
                 case YAML_ALIAS_EVENT:
                     let name = string(event.data.alias.anchor)
                     guard anchors.contains(name) else {
-                        throw YAMLError("unknown anchor '\(name)' referenced", line: Int(event.start_mark.line) + 1,
-                                        offset: Int(event.start_mark.index))
+                        // yaml.v3 reports this one without a line number.
+                        throw YAMLError("unknown anchor '\(name)' referenced", offset: Int(event.start_mark.index))
                     }
                     _ = add(YAMLNode(kind: .alias, value: name), event)
                 default:
