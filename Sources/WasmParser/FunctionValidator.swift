@@ -15,7 +15,7 @@ struct FunctionValidator {
     let context: ValidationContext
     private let typePool: [ValueType]
     /// Operand types; nil is the "unknown" type produced by a polymorphic stack.
-    private var stack: [ValueType?] = []
+    private var stack = OperandStack()
     private var frames: [Frame] = []
     private var locals = LocalTypes()
 
@@ -30,7 +30,7 @@ struct FunctionValidator {
         let functionIndex = context.functionTypeIndices.count - module.bodies.count + definedIndex
         let typeIndex = Int(context.functionTypeIndices[functionIndex])
         locals.reset(params: context.types[typeIndex].params, declarations: body.localDeclarations)
-        stack.removeAll(keepingCapacity: true)
+        stack.truncate(to: 0)
         frames.removeAll(keepingCapacity: true)
         frames.append(Frame(kind: .function, params: .empty, results: context.typeSpans[typeIndex].results,
                             height: 0, unreachable: false))
@@ -49,7 +49,7 @@ struct FunctionValidator {
                     let signature = signatures[Int(opcode &- NumericOpcodeTable.first)]
                     if let second = signature.operand2 { try pop(second, at: at) }
                     try pop(signature.operand1, at: at)
-                    stack.append(signature.result)
+                    stack.push(signature.result)
                     reader.reader.position = at + 1
                     continue
                 }
@@ -115,10 +115,10 @@ struct FunctionValidator {
 
     // MARK: Stack primitives
 
-    private func mismatch(_ at: Int) -> WasmError { WasmError.invalid("type mismatch", at: at) }
+    private mutating func mismatch(_ at: Int) -> WasmError { WasmError.invalid("type mismatch", at: at) }
 
     @inline(__always)
-    private mutating func push(_ t: ValueType?) { stack.append(t) }
+    private mutating func push(_ t: ValueType?) { stack.push(t) }
 
     @inline(__always)
     private mutating func pop(at: Int) throws(WasmError) -> ValueType? {
@@ -127,7 +127,7 @@ struct FunctionValidator {
             if frames[frame].unreachable { return nil }
             throw mismatch(at)
         }
-        return stack.removeLast()
+        return stack.pop()
     }
 
     @inline(__always)
@@ -137,7 +137,7 @@ struct FunctionValidator {
             if frames[frame].unreachable { return }
             throw mismatch(at)
         }
-        if let actual = stack.removeLast(), actual != expected { throw mismatch(at) }
+        if let actual = stack.pop(), actual != expected { throw mismatch(at) }
     }
 
     private mutating func pop(_ types: TypeSpan, at: Int) throws(WasmError) {
@@ -151,10 +151,10 @@ struct FunctionValidator {
 
     private mutating func push(_ types: TypeSpan) {
         let start = Int(types.start)
-        for i in start..<start + Int(types.count) { stack.append(typePool[i]) }
+        for i in start..<start + Int(types.count) { stack.push(typePool[i]) }
     }
 
-    private func sameTypes(_ a: TypeSpan, _ b: TypeSpan) -> Bool {
+    private mutating func sameTypes(_ a: TypeSpan, _ b: TypeSpan) -> Bool {
         guard a.count == b.count else { return false }
         if a.start == b.start { return true }
         for i in 0..<Int(a.count) where typePool[Int(a.start) + i] != typePool[Int(b.start) + i] { return false }
@@ -162,7 +162,7 @@ struct FunctionValidator {
     }
 
     private mutating func push(_ types: [ValueType]) {
-        for t in types { stack.append(t) }
+        for t in types { stack.push(t) }
     }
 
     private mutating func pop(_ types: [ValueType], at: Int) throws(WasmError) {
@@ -175,17 +175,17 @@ struct FunctionValidator {
 
     private mutating func markUnreachable() {
         let frame = frames.count - 1
-        stack.removeSubrange(frames[frame].height...)
+        stack.truncate(to: frames[frame].height)
         frames[frame].unreachable = true
     }
 
-    private func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeSpan {
+    private mutating func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeSpan {
         guard Int(depth) < frames.count else { throw WasmError.invalid("unknown label", at: at) }
         return frames[frames.count - 1 - Int(depth)].labelTypes
     }
 
     /// Checks that the top of the stack fits `types` without changing it (br_table targets).
-    private func peek(_ types: TypeSpan, at: Int) throws(WasmError) {
+    private mutating func peek(_ types: TypeSpan, at: Int) throws(WasmError) {
         let frame = frames[frames.count - 1]
         let n = Int(types.count)
         for k in 0..<n {
@@ -198,7 +198,7 @@ struct FunctionValidator {
         }
     }
 
-    private func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeSpan, TypeSpan) {
+    private mutating func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeSpan, TypeSpan) {
         switch type {
         case .empty: return (.empty, .empty)
         case .value(let t): return (.empty, ValidationContext.span(of: t))
@@ -218,40 +218,40 @@ struct FunctionValidator {
 
     // MARK: Index-space lookups
 
-    private func memory(_ index: UInt32, at: Int) throws(WasmError) {
+    private mutating func memory(_ index: UInt32, at: Int) throws(WasmError) {
         guard Int(index) < context.memories.count else { throw WasmError.invalid("unknown memory \(index)", at: at) }
     }
 
-    private func table(_ index: UInt32, at: Int) throws(WasmError) -> TableType {
+    private mutating func table(_ index: UInt32, at: Int) throws(WasmError) -> TableType {
         guard Int(index) < context.tables.count else { throw WasmError.invalid("unknown table \(index)", at: at) }
         return context.tables[Int(index)]
     }
 
-    private func element(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+    private mutating func element(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
         guard Int(index) < context.elementTypes.count else {
             throw WasmError.invalid("unknown elem segment \(index)", at: at)
         }
         return context.elementTypes[Int(index)]
     }
 
-    private func dataSegment(_ index: UInt32, at: Int) throws(WasmError) {
+    private mutating func dataSegment(_ index: UInt32, at: Int) throws(WasmError) {
         guard let count = context.dataCount else {
             throw WasmError.malformed("data count section required", at: at)
         }
         guard index < count else { throw WasmError.invalid("unknown data segment \(index)", at: at) }
     }
 
-    private func global(_ index: UInt32, at: Int) throws(WasmError) -> GlobalType {
+    private mutating func global(_ index: UInt32, at: Int) throws(WasmError) -> GlobalType {
         guard Int(index) < context.globals.count else { throw WasmError.invalid("unknown global \(index)", at: at) }
         return context.globals[Int(index)]
     }
 
-    private func local(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+    private mutating func local(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
         guard let t = locals.type(at: index) else { throw WasmError.invalid("unknown local \(index)", at: at) }
         return t
     }
 
-    private func addressType(_ memoryIndex: UInt32) -> ValueType {
+    private mutating func addressType(_ memoryIndex: UInt32) -> ValueType {
         Int(memoryIndex) < context.memories.count && context.memories[Int(memoryIndex)].limits.is64 ? .i64 : .i32
     }
 
