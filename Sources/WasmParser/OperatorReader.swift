@@ -104,7 +104,11 @@ public struct OperatorReader {
             align &= ~0x40
             memory = try reader.readVarUInt32()
         }
-        if align >= 32 { throw WasmError.malformed("malformed memop flags", at: at) }
+        // 2.0 has no valid alignment of 2^32 or more; with multi-memory, bit 6 is the index flag
+        // and only larger flags are malformed (too-large alignments are then a validation error).
+        if align >= (features.contains(.multiMemory) ? 64 : 32) {
+            throw WasmError.malformed("malformed memop flags", at: at)
+        }
         let offset: UInt64
         if features.contains(.memory64) {
             offset = try reader.readVarUInt64()

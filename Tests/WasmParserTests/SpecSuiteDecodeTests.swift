@@ -13,26 +13,52 @@ final class SpecSuiteDecodeTests: XCTestCase {
     }
 
     func testCoreSuiteDecodeAndValidate() throws {
+        try runSuite(proposal: nil, features: .wasm2)
+    }
+
+    func testExtendedConstOverlay() throws {
+        try runSuite(proposal: "extended-const", features: .extendedConst)
+    }
+
+    func testMultiMemoryOverlay() throws {
+        try runSuite(proposal: "multi-memory", features: .multiMemory)
+    }
+
+    /// Runs the non-SIMD core files, or for a proposal its overlay: the core files it does not
+    /// replace plus its own, with only its feature on (see the suite's README).
+    private func runSuite(proposal: String?, features: WasmFeatures) throws {
         guard let core = SpecSuiteLocator.coreDirectory() else {
             XCTFail("spec suite not found: set WASM_SPEC_TESTS or provide ../shared/wasm-spec-tests (CI=\(ProcessInfo.processInfo.environment["CI"] ?? "unset"))")
             return
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: core.path)
-            .filter { !$0.hasPrefix("simd") }
-            .sorted()
-        XCTAssertGreaterThan(names.count, 50, "suite at \(core.path) looks incomplete")
-        var tally = Tally()
-        for name in names {
-            try run(directory: core.appendingPathComponent(name), name: name, tally: &tally)
+        let fm = FileManager.default
+        var directories: [(URL, String)] = []
+        var replaced = Set<String>()
+        if let proposal {
+            let root = core.deletingLastPathComponent().appendingPathComponent("proposals/\(proposal)")
+            for name in try fm.contentsOfDirectory(atPath: root.path).sorted() where !name.hasPrefix("simd") {
+                directories.append((root.appendingPathComponent(name), name))
+                replaced.insert(name)
+            }
         }
-        print("spec-decode core: \(tally.passed) passed, \(tally.failed.count) failed, "
+        let coreNames = try fm.contentsOfDirectory(atPath: core.path).filter { !$0.hasPrefix("simd") }.sorted()
+        XCTAssertGreaterThan(coreNames.count, 50, "suite at \(core.path) looks incomplete")
+        for name in coreNames where !replaced.contains(name) {
+            directories.append((core.appendingPathComponent(name), name))
+        }
+        var tally = Tally()
+        for (directory, name) in directories {
+            try run(directory: directory, name: name, features: features, tally: &tally)
+        }
+        let label = proposal ?? "core"
+        print("spec-decode \(label): \(tally.passed) passed, \(tally.failed.count) failed, "
               + "\(tally.skippedText) text-only skipped, \(tally.textMismatches.count) message-text mismatches")
         for line in tally.textMismatches.prefix(40) { print("  text: \(line)") }
         for line in tally.failed.prefix(60) { print("  FAIL: \(line)") }
-        XCTAssertTrue(tally.failed.isEmpty, "\(tally.failed.count) spec decode/validate mismatches")
+        XCTAssertTrue(tally.failed.isEmpty, "\(label): \(tally.failed.count) spec decode/validate mismatches")
     }
 
-    private func run(directory: URL, name: String, tally: inout Tally) throws {
+    private func run(directory: URL, name: String, features: WasmFeatures, tally: inout Tally) throws {
         let json = directory.appendingPathComponent("\(name).json")
         let data = try Data(contentsOf: json)
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -52,7 +78,7 @@ final class SpecSuiteDecodeTests: XCTestCase {
             let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(filename)))
             var outcome: Result<Module, WasmError>
             do {
-                outcome = .success(try parseModule(bytes))
+                outcome = .success(try parseModule(bytes, options: ParseOptions(features: features)))
             } catch let error as WasmError {
                 outcome = .failure(error)
             }
