@@ -33,11 +33,15 @@ final class HTTPTransport: @unchecked Sendable {
     private let session: URLSession
     private let delegate: TaskCollector
 
+    private let timeout: TimeInterval
+
     init(timeout: TimeInterval = 120) {
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
+        configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         delegate = TaskCollector()
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
@@ -59,8 +63,16 @@ final class HTTPTransport: @unchecked Sendable {
         let task = session.dataTask(with: urlRequest)
         let pending = delegate.register(task)
         task.resume()
-        pending.done.wait()
+        // The session's own timeout should fire first; this is a backstop so a lost callback cannot hang us.
+        if pending.done.wait(timeout: .now() + timeout + 30) == .timedOut {
+            task.cancel()
+            _ = delegate.finish(task)
+            throw TransportFailure(url: request.url, message: "no answer within \(Int(timeout)) seconds")
+        }
         let outcome = delegate.finish(task)
+        if outcome.challenged, let http = outcome.response, http.statusCode == 401 {
+            outcome.error = nil
+        }
         if let error = outcome.error {
             throw TransportFailure(url: request.url, message: error.localizedDescription)
         }
@@ -82,6 +94,7 @@ private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked 
         var data = Data()
         var response: HTTPURLResponse?
         var error: Error?
+        var challenged = false
     }
 
     private let lock = NSLock()
@@ -104,6 +117,14 @@ private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         completionHandler(nil)
+    }
+
+    /// Registries answer 401 with a challenge that we answer ourselves. corelibs URLSession stops a Basic 401 to ask
+    /// for credentials and never finishes the task unless it is cancelled, so cancel it and keep the 401 already received.
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        entry(task)?.challenged = true
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
