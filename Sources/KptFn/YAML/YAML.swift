@@ -41,9 +41,15 @@ public enum YAML {
     }
 
     public static func serializeBytes(_ documents: [YAMLNode], sequenceIndent: SequenceIndent = .wide) -> [UInt8] {
+        serializeBytes(documents.map { ($0, sequenceIndent) })
+    }
+
+    /// Serializes documents with a sequence style per document (one yaml.v3 encoder whose
+    /// style is switched between documents, as kyaml's writer does).
+    public static func serializeBytes(_ documents: [(YAMLNode, SequenceIndent)]) -> [UInt8] {
         var builder = YAMLEventBuilder()
-        for doc in documents { builder.document(doc) }
-        var emitter = YAMLEmitter(indent: 2, compactSequences: sequenceIndent == .compact)
+        for (doc, style) in documents { builder.document(doc, compactSequences: style == .compact) }
+        var emitter = YAMLEmitter(indent: 2)
         emitter.emit(stream: builder.events)
         return emitter.out
     }

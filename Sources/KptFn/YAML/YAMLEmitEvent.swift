@@ -14,6 +14,8 @@ struct YAMLEmitEvent {
     var implicit = true
     var scalarStyle: ScalarStyle = .plain
     var flow = false
+    /// On DOCUMENT-START: write this document's block sequences compact.
+    var compactSequences = false
     var headComment: [UInt8] = []
     var lineComment: [UInt8] = []
     var footComment: [UInt8] = []
@@ -37,9 +39,10 @@ enum YAMLTags {
 struct YAMLEventBuilder {
     var events: [YAMLEmitEvent] = []
 
-    mutating func document(_ node: YAMLNode) {
+    mutating func document(_ node: YAMLNode, compactSequences: Bool = false) {
         if node.kind == .document {
             var start = YAMLEmitEvent(.documentStart)
+            start.compactSequences = compactSequences
             start.headComment = Array(node.headComment.utf8)
             events.append(start)
             for child in node.content { emit(child, tail: "") }
@@ -47,7 +50,9 @@ struct YAMLEventBuilder {
             end.footComment = Array(node.footComment.utf8)
             events.append(end)
         } else {
-            events.append(YAMLEmitEvent(.documentStart))
+            var start = YAMLEmitEvent(.documentStart)
+            start.compactSequences = compactSequences
+            events.append(start)
             emit(node, tail: "")
             events.append(YAMLEmitEvent(.documentEnd))
         }
@@ -75,7 +80,7 @@ struct YAMLEventBuilder {
 
         switch node.kind {
         case .document:
-            document(node)
+            document(node, compactSequences: false)
         case .sequence:
             var start = YAMLEmitEvent(.sequenceStart)
             start.anchor = Array(node.anchor.utf8)

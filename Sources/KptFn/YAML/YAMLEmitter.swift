@@ -2,8 +2,8 @@
 /// (libyaml's emitter plus yaml.v3's comment placement and indentation changes), so that
 /// our output is byte-identical to what kpt/kyaml writes.
 ///
-/// `compactSequences` puts the `- ` of a block sequence that is a mapping value at the
-/// key's column (kyaml's default when writing) instead of indenting it.
+/// A document's `compactSequences` flag puts the `- ` of a block sequence that is a mapping
+/// value at the key's column (kyaml's default when writing) instead of indenting it.
 struct YAMLEmitter {
     private enum State {
         case streamStart, firstDocumentStart, documentStart, documentContent, documentEnd
@@ -16,7 +16,8 @@ struct YAMLEmitter {
     }
 
     let bestIndent: Int
-    let compactSequences: Bool
+    /// Set per document from its DOCUMENT-START event.
+    private var compactSequences = false
     private(set) var out: [UInt8] = []
 
     private var events: [YAMLEmitEvent] = []
@@ -46,9 +47,8 @@ struct YAMLEmitter {
     private var scalarAnalysis = YAMLScalarAnalysis()
     private var scalarStyle: YAMLEmitEvent.ScalarStyle = .plain
 
-    init(indent: Int = 2, compactSequences: Bool = false) {
+    init(indent: Int = 2) {
         self.bestIndent = (indent < 2 || indent > 9) ? 2 : indent
-        self.compactSequences = compactSequences
     }
 
     /// Emits a whole stream (STREAM-START ... STREAM-END are added here).
@@ -160,6 +160,7 @@ struct YAMLEmitter {
 
     private mutating func documentStart(_ e: YAMLEmitEvent, first: Bool) {
         if e.kind == .documentStart {
+            compactSequences = e.compactSequences
             if !first {
                 writeIndent()
                 writeIndicator(Array("---".utf8), needWhitespace: true, isWhitespace: false, isIndention: false)
