@@ -99,6 +99,9 @@ struct FunctionValidator {
                 throw WasmError.invalid("alignment must not be larger than natural", at: at)
             }
             let address = addressType(arg.memory)
+            if address == .i32 && arg.offset > UInt64(UInt32.max) {
+                throw WasmError.invalid("offset out of range", at: at)
+            }
             let type = OperatorReader.memoryValueType(opcode)
             if opcode >= 0x36 {
                 try pop(type, at: at)
@@ -251,6 +254,11 @@ struct FunctionValidator {
         return t
     }
 
+    private mutating func tableIndexType(_ table: TableType) -> ValueType { table.limits.is64 ? .i64 : .i32 }
+
+    /// The narrower of two index types (lengths in copies between mixed 32/64-bit spaces).
+    private func narrower(_ a: ValueType, _ b: ValueType) -> ValueType { a == .i32 || b == .i32 ? .i32 : .i64 }
+
     private mutating func addressType(_ memoryIndex: UInt32) -> ValueType {
         Int(memoryIndex) < context.memories.count && context.memories[Int(memoryIndex)].limits.is64 ? .i64 : .i32
     }
@@ -319,7 +327,7 @@ struct FunctionValidator {
                 throw WasmError.invalid("unknown type \(typeIndex)", at: at)
             }
             let type = context.types[Int(typeIndex)]
-            try pop(.i32, at: at)
+            try pop(tableIndexType(table), at: at)
             try pop(type.params, at: at)
             push(type.results)
         case .drop:
@@ -353,12 +361,12 @@ struct FunctionValidator {
             try pop(g.valueType, at: at)
         case .tableGet(let index):
             let t = try table(index, at: at)
-            try pop(.i32, at: at)
+            try pop(tableIndexType(t), at: at)
             push(t.elementType)
         case .tableSet(let index):
             let t = try table(index, at: at)
             try pop(t.elementType, at: at)
-            try pop(.i32, at: at)
+            try pop(tableIndexType(t), at: at)
         case .memorySize(let index):
             try memory(index, at: at)
             push(addressType(index))
@@ -394,9 +402,10 @@ struct FunctionValidator {
         case .memoryCopy(let destination, let source):
             try memory(destination, at: at)
             try memory(source, at: at)
-            try pop(addressType(destination), at: at)
-            try pop(addressType(source), at: at)
-            try pop(addressType(destination), at: at)
+            let d = addressType(destination), s = addressType(source)
+            try pop(narrower(d, s), at: at)
+            try pop(s, at: at)
+            try pop(d, at: at)
         case .memoryFill(let index):
             try memory(index, at: at)
             let a = addressType(index)
@@ -409,29 +418,31 @@ struct FunctionValidator {
             guard t.elementType == e else { throw mismatch(at) }
             try pop(.i32, at: at)
             try pop(.i32, at: at)
-            try pop(.i32, at: at)
+            try pop(tableIndexType(t), at: at)
         case .elemDrop(let elementIndex):
             _ = try element(elementIndex, at: at)
         case .tableCopy(let destination, let source):
             let d = try table(destination, at: at)
             let s = try table(source, at: at)
             guard d.elementType == s.elementType else { throw mismatch(at) }
-            try pop(.i32, at: at)
-            try pop(.i32, at: at)
-            try pop(.i32, at: at)
+            let di = tableIndexType(d), si = tableIndexType(s)
+            try pop(narrower(di, si), at: at)
+            try pop(si, at: at)
+            try pop(di, at: at)
         case .tableGrow(let index):
             let t = try table(index, at: at)
-            try pop(.i32, at: at)
+            let indexType = tableIndexType(t)
+            try pop(indexType, at: at)
             try pop(t.elementType, at: at)
-            push(.i32)
+            push(indexType)
         case .tableSize(let index):
-            _ = try table(index, at: at)
-            push(.i32)
+            push(tableIndexType(try table(index, at: at)))
         case .tableFill(let index):
             let t = try table(index, at: at)
-            try pop(.i32, at: at)
+            let indexType = tableIndexType(t)
+            try pop(indexType, at: at)
             try pop(t.elementType, at: at)
-            try pop(.i32, at: at)
+            try pop(indexType, at: at)
         default:
             if let signature = op.numericSignature {
                 if let second = signature.operand2 { try pop(second, at: at) }
@@ -443,6 +454,9 @@ struct FunctionValidator {
                     throw WasmError.invalid("alignment must not be larger than natural", at: at)
                 }
                 let address = addressType(access.arg.memory)
+                if address == .i32 && access.arg.offset > UInt64(UInt32.max) {
+                    throw WasmError.invalid("offset out of range", at: at)
+                }
                 if access.isStore {
                     try pop(access.type, at: at)
                     try pop(address, at: at)

@@ -269,14 +269,18 @@ struct ModuleDecoder {
     private mutating func readLimits() throws(WasmError) -> Limits {
         let at = r.position
         let flags = try r.readByte()
-        if flags & 0x80 != 0 { throw WasmError.malformed("integer representation too long", at: at) }
-        var allowed: UInt8 = 0x01
-        if features.contains(.memory64) { allowed |= 0x04 }
-        guard flags & ~allowed == 0 else { throw WasmError.malformed("integer too large", at: at) }
+        // memory64 reads every limit as u64 (validation bounds 32-bit ones) and names bad flags.
+        let wide = features.contains(.memory64)
+        let allowed: UInt8 = wide ? 0x05 : 0x01
+        guard flags & ~allowed == 0 else {
+            if wide { throw WasmError.malformed("malformed limits flags", at: at) }
+            if flags & 0x80 != 0 { throw WasmError.malformed("integer representation too long", at: at) }
+            throw WasmError.malformed("integer too large", at: at)
+        }
         let is64 = flags & 0x04 != 0
-        let min = is64 ? try r.readVarUInt64() : UInt64(try r.readVarUInt32())
+        let min = wide ? try r.readVarUInt64() : UInt64(try r.readVarUInt32())
         var max: UInt64?
-        if flags & 0x01 != 0 { max = is64 ? try r.readVarUInt64() : UInt64(try r.readVarUInt32()) }
+        if flags & 0x01 != 0 { max = wide ? try r.readVarUInt64() : UInt64(try r.readVarUInt32()) }
         return Limits(min: min, max: max, is64: is64, shared: false)
     }
 

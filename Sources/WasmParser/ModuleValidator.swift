@@ -121,7 +121,8 @@ struct ModuleValidator {
                 guard Int(table) < context.tables.count else {
                     throw WasmError.invalid("unknown table \(table)", at: offset.offset)
                 }
-                try checkConstant(offset, type: .i32, visibleGlobals: importedGlobalCount)
+                let indexType: ValueType = context.tables[Int(table)].limits.is64 ? .i64 : .i32
+                try checkConstant(offset, type: indexType, visibleGlobals: importedGlobalCount)
                 guard context.tables[Int(table)].elementType == e.type else {
                     throw WasmError.invalid("type mismatch", at: offset.offset)
                 }
@@ -137,7 +138,8 @@ struct ModuleValidator {
                 guard Int(memory) < context.memories.count else {
                     throw WasmError.invalid("unknown memory \(memory)", at: offset.offset)
                 }
-                try checkConstant(offset, type: .i32, visibleGlobals: importedGlobalCount)
+                let addressType: ValueType = context.memories[Int(memory)].limits.is64 ? .i64 : .i32
+                try checkConstant(offset, type: addressType, visibleGlobals: importedGlobalCount)
             }
         }
         context.dataCount = module.dataCount
@@ -159,7 +161,8 @@ struct ModuleValidator {
     }
 
     private func checkTableType(_ t: TableType) throws(WasmError) {
-        try checkLimits(t.limits, bound: UInt64(UInt32.max), message: "table size must be at most 2^32-1")
+        let bound = t.limits.is64 ? UInt64.max : UInt64(UInt32.max)
+        try checkLimits(t.limits, bound: bound, message: "table size must be at most 2^32-1")
     }
 
     private func checkMemoryType(_ m: MemoryType) throws(WasmError) {
