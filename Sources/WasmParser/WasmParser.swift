@@ -1,0 +1,27 @@
+// WasmParser — overview and file layout (kept as a Swift comment: a README here would be an
+// unhandled SwiftPM resource).
+//
+// # WasmParser
+//
+// WebAssembly 2.0 binary decoder and validator (plus opt-in extended-const, multi-memory and memory64).
+// Errors are `WasmError`s: `.malformed` while decoding, `.invalid` while validating, worded like the
+// spec's reference interpreter, with the byte offset.
+//
+// | File | What it holds |
+// |---|---|
+// | `ByteReader.swift` | cursor over the module bytes: LEB128 with the spec's length/overflow rules, names, type codes |
+// | `UTF8Validation.swift` | strict UTF-8 check for names |
+// | `ModuleDecoder.swift` | sections into a `Module`; `parseModule` entry point |
+// | `NameSection.swift` | function names from the `name` custom section (tolerant) |
+// | `ModuleValidator.swift` | module-level rules (index spaces, limits, constant expressions, exports, start) |
+// | `FunctionValidator.swift`, `OperandStack.swift`, `LocalTypes.swift`, `TypeSpan.swift` | body type-checking |
+// | `BodySyntaxScanner.swift` | decode-only pass over bodies, so malformed beats invalid as in the reference |
+// | `ValidationContext.swift` | index spaces the body validator needs (kept on the module for lazy validation) |
+// | `Operator.swift`, `OperatorReader.swift` | one enum case per instruction; decoder shared with the interpreter |
+// | `OperatorTables.swift`, `OperatorSignatures.swift`, `NumericOpcodeTable.swift` | generated opcode tables |
+// | `Types.swift`, `Name.swift`, `ModuleEntities.swift`, `Instructions.swift`, `Module.swift`, `WasmError.swift`, `WasmFeatures.swift` | public model |
+//
+// Laziness: with `ParseOptions(validateBodies: false)` bodies are only sliced (locals decoded, instructions
+// left alone); `Module.validateFunction(_:)` checks one body when it is first needed.
+//
+// The generated tables were produced once from the spec's opcode lists; edit them by hand when opcodes are added.
