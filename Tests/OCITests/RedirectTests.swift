@@ -1,0 +1,32 @@
+import Foundation
+import XCTest
+@testable import OCI
+
+/// Redirects are followed by our code: credentials stay with the registry's host and PUT bodies are re-sent.
+final class RedirectTests: XCTestCase {
+    func testRedirectedBlobsAndManifestPuts() throws {
+        let registry = try LocalRegistry(auth: .none)
+        defer { registry.stop() }
+        let proxy = try RedirectingProxy(upstreamPort: registry.port, user: "carol", password: "pw")
+        defer { proxy.stop() }
+        let options = RegistryOptions(keychain: StaticKeychain([proxy.host: .basic(username: "carol", password: "pw")]))
+        let image = "\(proxy.host)/fns/redirected:v1"
+        let module = TestImages.module(size: 80_000, seed: 41)
+
+        let pushed = try WasmImagePusher(options: options).push(module: module, fileName: "fn.wasm", to: image)
+        XCTAssertEqual(try WasmImageFetcher(options: options).fetch(ImageReference(parsing: image)).bytes, module)
+
+        let log = proxy.requests()
+        let storage = log.filter { ($0["path"] as? String)?.hasPrefix("/storage/") == true }
+        XCTAssertFalse(storage.isEmpty, "blob downloads were not redirected: \(log)")
+        XCTAssertTrue(storage.allSatisfy { ($0["auth"] as? Bool) == false }, "credentials leaked to another host: \(storage)")
+        XCTAssertTrue(storage.allSatisfy { ($0["host"] as? String)?.hasPrefix("localhost:") == true }, "\(storage)")
+
+        // Both manifest PUTs (image by digest, index by tag) were redirected and arrived with their bodies.
+        let redirectedPuts = log.filter { ($0["method"] as? String) == "PUT" && ($0["path"] as? String)?.hasPrefix("/redirected/") == true }
+        XCTAssertEqual(redirectedPuts.count, 2, "\(log)")
+        XCTAssertTrue(redirectedPuts.allSatisfy { ($0["body"] as? Int ?? 0) > 100 && ($0["auth"] as? Bool) == true }, "\(redirectedPuts)")
+        let direct = RegistryClient(registry: registry.host, repository: "fns/redirected", options: RegistryOptions(keychain: AnonymousKeychain()))
+        XCTAssertEqual(try direct.manifest("v1").digest, pushed.indexDigest)
+    }
+}
