@@ -190,6 +190,46 @@ enum Executor {
                 if u32(sp[Int(c)]) != 0 { pc = codeBase + Int(t) }
             case let .brIfNot(c, t):
                 if u32(sp[Int(c)]) == 0 { pc = codeBase + Int(t) }
+            case let .brIfI32Eq(a, b, t):
+                if u32(sp[Int(a)]) == u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32Ne(a, b, t):
+                if u32(sp[Int(a)]) != u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32LtS(a, b, t):
+                if s32(sp[Int(a)]) < s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32LtU(a, b, t):
+                if u32(sp[Int(a)]) < u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32GtS(a, b, t):
+                if s32(sp[Int(a)]) > s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32GtU(a, b, t):
+                if u32(sp[Int(a)]) > u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32LeS(a, b, t):
+                if s32(sp[Int(a)]) <= s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32LeU(a, b, t):
+                if u32(sp[Int(a)]) <= u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32GeS(a, b, t):
+                if s32(sp[Int(a)]) >= s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI32GeU(a, b, t):
+                if u32(sp[Int(a)]) >= u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI64Eq(a, b, t):
+                if sp[Int(a)] == sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .brIfI64Ne(a, b, t):
+                if sp[Int(a)] != sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .brIfI64LtS(a, b, t):
+                if s64(sp[Int(a)]) < s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI64LtU(a, b, t):
+                if sp[Int(a)] < sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .brIfI64GtS(a, b, t):
+                if s64(sp[Int(a)]) > s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI64GtU(a, b, t):
+                if sp[Int(a)] > sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .brIfI64LeS(a, b, t):
+                if s64(sp[Int(a)]) <= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI64LeU(a, b, t):
+                if sp[Int(a)] <= sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .brIfI64GeS(a, b, t):
+                if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+            case let .brIfI64GeU(a, b, t):
+                if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
@@ -219,6 +259,10 @@ enum Executor {
                 }
                 depth += 1
                 guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                if fuelOn {
+                    if fuel == 0 { throw Trap(.outOfFuel) }
+                    fuel -= 1
+                }
                 if callee.pointee.code == nil { try compile(Int(address), store: store) }
                 guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 frames.push(Frame(pc: pc, sp: sp, function: function))
@@ -265,6 +309,10 @@ enum Executor {
                 }
                 depth += 1
                 guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                if fuelOn {
+                    if fuel == 0 { throw Trap(.outOfFuel) }
+                    fuel -= 1
+                }
                 if callee.pointee.code == nil { try compile(target, store: store) }
                 guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 frames.push(Frame(pc: pc, sp: sp, function: function))

@@ -30,6 +30,28 @@ enum Instruction {
     /// Return to the caller; results are already in slots 0..<n.
     case ret
 
+    // MARK: Fused compare-and-branch: if lhs <op> rhs { pc = target } (operands: lhs, rhs, target)
+    case brIfI32Eq(Int32, Int32, Int32)
+    case brIfI32Ne(Int32, Int32, Int32)
+    case brIfI32LtS(Int32, Int32, Int32)
+    case brIfI32LtU(Int32, Int32, Int32)
+    case brIfI32GtS(Int32, Int32, Int32)
+    case brIfI32GtU(Int32, Int32, Int32)
+    case brIfI32LeS(Int32, Int32, Int32)
+    case brIfI32LeU(Int32, Int32, Int32)
+    case brIfI32GeS(Int32, Int32, Int32)
+    case brIfI32GeU(Int32, Int32, Int32)
+    case brIfI64Eq(Int32, Int32, Int32)
+    case brIfI64Ne(Int32, Int32, Int32)
+    case brIfI64LtS(Int32, Int32, Int32)
+    case brIfI64LtU(Int32, Int32, Int32)
+    case brIfI64GtS(Int32, Int32, Int32)
+    case brIfI64GtU(Int32, Int32, Int32)
+    case brIfI64LeS(Int32, Int32, Int32)
+    case brIfI64LeU(Int32, Int32, Int32)
+    case brIfI64GeS(Int32, Int32, Int32)
+    case brIfI64GeU(Int32, Int32, Int32)
+
     // MARK: Data movement
     /// dst = src
     case copy(Int32, Int32)
@@ -381,6 +403,66 @@ extension Instruction {
         case let .f64Min(_, a, b): return .f64Min(slot, a, b)
         case let .f64Max(_, a, b): return .f64Max(slot, a, b)
         case let .f64Copysign(_, a, b): return .f64Copysign(slot, a, b)
+        default: return nil
+        }
+    }
+}
+
+extension Instruction {
+    /// The same branch with its target replaced (forward-branch patching).
+    func withTarget(_ t: Int32) -> Instruction {
+        switch self {
+        case .br: return .br(t)
+        case let .brIf(c, _): return .brIf(c, t)
+        case let .brIfNot(c, _): return .brIfNot(c, t)
+        case let .brIfI32Eq(a, b, _): return .brIfI32Eq(a, b, t)
+        case let .brIfI32Ne(a, b, _): return .brIfI32Ne(a, b, t)
+        case let .brIfI32LtS(a, b, _): return .brIfI32LtS(a, b, t)
+        case let .brIfI32LtU(a, b, _): return .brIfI32LtU(a, b, t)
+        case let .brIfI32GtS(a, b, _): return .brIfI32GtS(a, b, t)
+        case let .brIfI32GtU(a, b, _): return .brIfI32GtU(a, b, t)
+        case let .brIfI32LeS(a, b, _): return .brIfI32LeS(a, b, t)
+        case let .brIfI32LeU(a, b, _): return .brIfI32LeU(a, b, t)
+        case let .brIfI32GeS(a, b, _): return .brIfI32GeS(a, b, t)
+        case let .brIfI32GeU(a, b, _): return .brIfI32GeU(a, b, t)
+        case let .brIfI64Eq(a, b, _): return .brIfI64Eq(a, b, t)
+        case let .brIfI64Ne(a, b, _): return .brIfI64Ne(a, b, t)
+        case let .brIfI64LtS(a, b, _): return .brIfI64LtS(a, b, t)
+        case let .brIfI64LtU(a, b, _): return .brIfI64LtU(a, b, t)
+        case let .brIfI64GtS(a, b, _): return .brIfI64GtS(a, b, t)
+        case let .brIfI64GtU(a, b, _): return .brIfI64GtU(a, b, t)
+        case let .brIfI64LeS(a, b, _): return .brIfI64LeS(a, b, t)
+        case let .brIfI64LeU(a, b, _): return .brIfI64LeU(a, b, t)
+        case let .brIfI64GeS(a, b, _): return .brIfI64GeS(a, b, t)
+        case let .brIfI64GeU(a, b, _): return .brIfI64GeU(a, b, t)
+        default: preconditionFailure("not a branch: \(self)")
+        }
+    }
+
+    /// For a comparison, the fused branch taken when the comparison is true (or false, with `negated`).
+    func fusedBranch(negated: Bool, target t: Int32) -> Instruction? {
+        switch self {
+        case let .i32Eqz(_, a): return negated ? .brIf(a, t) : .brIfNot(a, t)
+        case let .i32Eq(_, a, b): return negated ? .brIfI32Ne(a, b, t) : .brIfI32Eq(a, b, t)
+        case let .i32Ne(_, a, b): return negated ? .brIfI32Eq(a, b, t) : .brIfI32Ne(a, b, t)
+        case let .i32LtS(_, a, b): return negated ? .brIfI32GeS(a, b, t) : .brIfI32LtS(a, b, t)
+        case let .i32LtU(_, a, b): return negated ? .brIfI32GeU(a, b, t) : .brIfI32LtU(a, b, t)
+        case let .i32GtS(_, a, b): return negated ? .brIfI32LeS(a, b, t) : .brIfI32GtS(a, b, t)
+        case let .i32GtU(_, a, b): return negated ? .brIfI32LeU(a, b, t) : .brIfI32GtU(a, b, t)
+        case let .i32LeS(_, a, b): return negated ? .brIfI32GtS(a, b, t) : .brIfI32LeS(a, b, t)
+        case let .i32LeU(_, a, b): return negated ? .brIfI32GtU(a, b, t) : .brIfI32LeU(a, b, t)
+        case let .i32GeS(_, a, b): return negated ? .brIfI32LtS(a, b, t) : .brIfI32GeS(a, b, t)
+        case let .i32GeU(_, a, b): return negated ? .brIfI32LtU(a, b, t) : .brIfI32GeU(a, b, t)
+        case let .i64Eq(_, a, b): return negated ? .brIfI64Ne(a, b, t) : .brIfI64Eq(a, b, t)
+        case let .i64Ne(_, a, b): return negated ? .brIfI64Eq(a, b, t) : .brIfI64Ne(a, b, t)
+        case let .i64LtS(_, a, b): return negated ? .brIfI64GeS(a, b, t) : .brIfI64LtS(a, b, t)
+        case let .i64LtU(_, a, b): return negated ? .brIfI64GeU(a, b, t) : .brIfI64LtU(a, b, t)
+        case let .i64GtS(_, a, b): return negated ? .brIfI64LeS(a, b, t) : .brIfI64GtS(a, b, t)
+        case let .i64GtU(_, a, b): return negated ? .brIfI64LeU(a, b, t) : .brIfI64GtU(a, b, t)
+        case let .i64LeS(_, a, b): return negated ? .brIfI64GtS(a, b, t) : .brIfI64LeS(a, b, t)
+        case let .i64LeU(_, a, b): return negated ? .brIfI64GtU(a, b, t) : .brIfI64LeU(a, b, t)
+        case let .i64GeS(_, a, b): return negated ? .brIfI64LtS(a, b, t) : .brIfI64GeS(a, b, t)
+        case let .i64GeU(_, a, b): return negated ? .brIfI64LtU(a, b, t) : .brIfI64GeU(a, b, t)
         default: return nil
         }
     }

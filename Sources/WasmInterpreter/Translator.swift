@@ -44,6 +44,9 @@ struct Translator {
     var frames: [Control] = []
     /// Index and result slot of the last emitted instruction, if it produced the top temporary.
     var lastProducer: (index: Int, slot: Int32)?
+    /// Emit per-block fuel charges (only when the store meters fuel at translation time; loop headers
+    /// and calls are charged regardless).
+    let meterFuel: Bool
     var fuelIndex: Int?
     var fuelCount: UInt32 = 0
     /// Nesting depth of blocks opened inside unreachable code (skipped).
@@ -54,6 +57,7 @@ struct Translator {
         self.instance = instance
         self.store = store
         self.definedIndex = definedIndex
+        meterFuel = store.configuration.fuel != nil
         type = module.types[Int(module.functionTypeIndices[definedIndex])]
         let body = module.bodies[definedIndex]
         var count = type.params.count
@@ -121,6 +125,7 @@ struct Translator {
 
     mutating func startFuelBlock() {
         flushFuel()
+        guard meterFuel else { return }
         fuelIndex = emit(.consumeFuel(0))
         fuelCount = 0
     }
@@ -260,17 +265,17 @@ struct Translator {
         }
     }
 
-    mutating func branchIf(depth: Int, condition: Int32) {
+    mutating func branchIf(depth: Int, condition: Operand) {
         let frame = frames[frames.count - 1 - depth]
         if frame.kind != .function && !labelNeedsCopies(frame) {
             if frame.kind == .loop {
-                emit(.brIf(condition, Int32(frame.loopTarget)))
+                _ = conditionalBranch(condition, negated: false, target: Int32(frame.loopTarget))
             } else {
-                addFixup(depth: depth, .instruction(emit(.brIf(condition, 0))))
+                addFixup(depth: depth, .instruction(conditionalBranch(condition, negated: false, target: 0)))
             }
             return
         }
-        let skip = emit(.brIfNot(condition, 0))
+        let skip = conditionalBranch(condition, negated: true, target: 0)
         branch(depth: depth)
         patch(.instruction(skip), to: here)
         lastProducer = nil
@@ -315,14 +320,21 @@ struct Translator {
     mutating func patch(_ fixup: Fixup, to target: Int32) {
         switch fixup {
         case .aux(let i): aux[i] = target
-        case .instruction(let i):
-            switch code[i] {
-            case .br: code[i] = .br(target)
-            case let .brIf(c, _): code[i] = .brIf(c, target)
-            case let .brIfNot(c, _): code[i] = .brIfNot(c, target)
-            default: preconditionFailure("patching a non-branch instruction")
-            }
+        case .instruction(let i): code[i] = code[i].withTarget(target)
         }
+    }
+
+    /// Branch if `condition` is non-zero (zero, with `negated`). A comparison emitted just before and
+    /// consumed only here is fused into the branch.
+    mutating func conditionalBranch(_ condition: Operand, negated: Bool, target: Int32) -> Int {
+        if condition.kind == .temp, let producer = lastProducer, producer.index == code.count - 1,
+           producer.slot == condition.slot,
+           let fused = code[producer.index].fusedBranch(negated: negated, target: target) {
+            code[producer.index] = fused
+            lastProducer = nil
+            return producer.index
+        }
+        return emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target))
     }
 
     mutating func enterBlock(_ kind: Control.Kind, _ t: BlockType) {
@@ -344,7 +356,7 @@ struct Translator {
     mutating func ifOp(_ t: BlockType) {
         let condition = pop()
         enterBlock(.ifThen, t)
-        frames[frames.count - 1].elseFixup = emit(.brIfNot(condition.slot, 0))
+        frames[frames.count - 1].elseFixup = conditionalBranch(condition, negated: true, target: 0)
     }
 
     mutating func elseOp() {

@@ -18,7 +18,7 @@ extension Translator {
             markUnreachable()
         case .brIf(let d):
             let c = pop()
-            branchIf(depth: Int(d), condition: c.slot)
+            branchIf(depth: Int(d), condition: c)
         case .brTable(let targets, let defaultTarget):
             let i = pop()
             branchTable(targets: targets, defaultTarget: defaultTarget, index: i.slot)
