@@ -248,10 +248,19 @@ struct YAMLCommentAttacher {
         }
         if let b = best {
             spans[b].node.lineComment = append(spans[b].node.lineComment, l.commentText)
-        } else if first < order.count {
-            // `- # comment` with the item below: yaml.v3 makes it the item's head comment.
-            let n = spans[order[first]].node
-            n.headComment = append(n.headComment, l.commentText)
+        } else {
+            // `- # comment` with the item below: yaml.v3 makes it the head comment of the
+            // next token (the innermost node starting there, e.g. the item's first key).
+            var k = first
+            while k < order.count, !(commentPos < start(order[k])) { k += 1 }
+            guard k < order.count else { return }
+            var target = order[k]
+            let pos = start(target)
+            while k + 1 < order.count, start(order[k + 1]) == pos {
+                k += 1
+                if spans[order[k]].depth > spans[target].depth { target = order[k] }
+            }
+            spans[target].node.headComment = append(spans[target].node.headComment, l.commentText)
         }
     }
 

@@ -24,7 +24,8 @@ extension YAML {
             let trimmed = rest.trimmingCharacters(in: " \t\r\n\u{0B}\u{0C}")
             if let first = trimmed.first, first != "#" {
                 let line = String(decoding: bytes[(i + 1)..<lineEnd], as: UTF8.self)
-                throw YAMLError("invalid document separator: \(line.trimmingCharacters(in: " \t\r\n\u{0B}\u{0C}"))")
+                throw YAMLError("invalid document separator: \(line.trimmingCharacters(in: " \t\r\n\u{0B}\u{0C}"))",
+                                fromYAMLLibrary: false)
             }
             parts.append(String(decoding: bytes[partStart..<i], as: UTF8.self) + "\n")
             partStart = lineEnd + 1
