@@ -68,7 +68,17 @@ public final class Module: @unchecked Sendable {
         guard definedIndex >= 0 && definedIndex < bodies.count else {
             throw WasmError.invalid("unknown function \(definedIndex)", at: 0)
         }
+        try validateBody(definedIndex, context: context)
+    }
+
+    private func validateBody(_ definedIndex: Int, context: ValidationContext) throws(WasmError) {
         var validator = FunctionValidator(module: self, context: context)
-        try validator.validate(definedIndex: definedIndex)
+        do {
+            try validator.validate(definedIndex: definedIndex)
+        } catch {
+            // A body that is also malformed reports that first, as an eager load would.
+            if error.phase == .invalid { try BodySyntaxScanner.scan(self, body: bodies[definedIndex]) }
+            throw error
+        }
     }
 }
