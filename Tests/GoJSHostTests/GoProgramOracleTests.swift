@@ -73,6 +73,24 @@ final class GoProgramOracleTests: XCTestCase {
     func testJSCallbacksAndValues() throws {
         let r = try compare("js-callback")
         XCTAssertTrue(r.output.stdoutText.contains("invoke: 3006"))
+        // The callback recurses deeply, so Go's stack moves inside valueInvoke;
+        // results must have been written at the re-read sp.
+        let program = try GoProgram.start(module: try Self.module("js-callback"))
+        XCTAssertEqual(try program.runToCompletion(), 0)
+        XCTAssertGreaterThan(program.stackMoveCount, 0)
+    }
+
+    /// Go <= 1.20 binaries import from module `go` instead of `gojs`; the same
+    /// host functions serve both. A 1.27 module renamed to `go` must behave the same.
+    func testLegacyImportModuleName() throws {
+        let renamed = try WasmImportRenamer.renameImportModule(try Fixtures.wasm("hello"), from: "gojs", to: "go")
+        let module = try GoProgram.parseModule(renamed)
+        XCTAssertTrue(module.imports.allSatisfy { $0.module.string == "go" })
+        let legacy = try GoProgram.run(module: module)
+        let current = try GoProgram.run(module: try Self.module("hello"))
+        XCTAssertEqual(legacy.exitCode, 0)
+        XCTAssertEqual(legacy.output.stdout, current.output.stdout)
+        XCTAssertEqual(legacy.output.stderr, current.output.stderr)
     }
 
     func testStdinFilter() throws {

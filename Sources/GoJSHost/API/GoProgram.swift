@@ -63,6 +63,9 @@ public final class GoProgram {
     /// Import calls made so far (diagnostics).
     public var importCallCount: Int { runtime.importCalls }
 
+    /// How often Go's stack had moved during a re-entrant import (diagnostics).
+    public var stackMoveCount: Int { runtime.stackMoves }
+
     /// Restarts the wall-clock budget (`limits.timeout`) from now.
     public func renewDeadline() {
         deadline = limits.timeout.map { ContinuousClock.now.advanced(by: $0) }

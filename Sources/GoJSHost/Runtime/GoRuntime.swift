@@ -18,6 +18,8 @@ final class GoRuntime {
     var abortError: Error?
     /// Import calls made so far (diagnostics).
     var importCalls = 0
+    /// Times Go's stack had moved when an import re-read sp (diagnostics).
+    var stackMoves = 0
 
     /// Set after instantiation; imports are only called while it is set.
     var guest: GoGuest?
@@ -48,9 +50,11 @@ final class GoRuntime {
     }
 
     /// The frame again after Go code may have run (its stack may have moved).
-    func currentFrame() throws -> StackFrame {
+    func currentFrame(entry: StackFrame) throws -> StackFrame {
         let g = try attachedGuest()
-        return StackFrame(memory: g.memory, sp: try g.getsp())
+        let frame = StackFrame(memory: g.memory, sp: try g.getsp())
+        if frame.sp != entry.sp { stackMoves += 1 }
+        return frame
     }
 
     /// Calls a Go function made by `js.FuncOf` (through `go._makeFuncWrapper`):

@@ -53,7 +53,7 @@ enum JSImports {
                 }
                 return try function.call(this: target, arguments: args)
             }
-            let after = try rt.currentFrame()
+            let after = try rt.currentFrame(entry: f)
             try after.setUInt64(56, rt.values.store(result))
             try after.setBool(64, ok)
         }),
@@ -67,7 +67,7 @@ enum JSImports {
                 }
                 return try function.call(this: .undefined, arguments: args)
             }
-            let after = try rt.currentFrame()
+            let after = try rt.currentFrame(entry: f)
             try after.setUInt64(40, rt.values.store(result))
             try after.setBool(48, ok)
         }),
@@ -81,7 +81,7 @@ enum JSImports {
                 }
                 return try constructor.construct(arguments: args)
             }
-            let after = try rt.currentFrame()
+            let after = try rt.currentFrame(entry: f)
             try after.setUInt64(40, rt.values.store(result))
             try after.setBool(48, ok)
         }),
