@@ -14,6 +14,6 @@ struct AlphaWasmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wasm",
         abstract: "Push, pull and run WebAssembly KRM functions.",
-        subcommands: [WasmPushCommand.self, WasmPullCommand.self]
+        subcommands: [WasmPushCommand.self, WasmPullCommand.self, WasmRunCommand.self]
     )
 }

@@ -5,6 +5,6 @@ struct FnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fn",
         abstract: "Commands for running functions on packages.",
-        subcommands: []
+        subcommands: [FnEvalCommand.self, FnRenderCommand.self]
     )
 }

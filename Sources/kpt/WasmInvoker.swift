@@ -1,0 +1,135 @@
+import Foundation
+import KptFn
+import WasmInterpreter
+import WasmParser
+
+/// `kpt alpha wasm run --invoke`: call one export of a plain module with numeric arguments.
+struct WasmInvoker {
+    let limits: RunLimits
+
+    func invoke(_ bytes: [UInt8], export: String, arguments: [String]) throws {
+        let module = try parseModule(bytes)
+        var configuration = EngineConfiguration()
+        configuration.maxMemoryPages = max(1, limits.memoryLimit / 65536)
+        let store = Store(configuration: configuration)
+        let instance = try store.instantiate(module, imports: Self.trappingImports(module, store: store))
+        guard let function = instance.exportedFunction(export) else {
+            throw FunctionError("\(export): no exported function with this name")
+        }
+        let params = function.type.params
+        guard params.count == arguments.count else {
+            throw FunctionError("\(export) takes \(params.count) argument(s), got \(arguments.count)")
+        }
+        let values = try zip(arguments, params).map { try WasmArgument.parse($0, as: $1) }
+        if let timeout = limits.timeout { store.configuration.deadline = ContinuousClock.now + timeout }
+        let results: [Value]
+        do {
+            results = try function.invoke(values)
+        } catch let trap as Trap {
+            if trap.kind == .timeout { throw limits.timeoutError() }
+            if store.memoryLimitReached { throw FunctionError("\(limits.memoryError().message): \(trap)") }
+            throw FunctionError("wasm trap: \(trap)")
+        }
+        for r in results { FnConsole.io.writeStdout(WasmArgument.format(r) + "\n") }
+    }
+
+    /// Every imported function traps when called (like the node peer's driver); other import
+    /// kinds are created fresh from their declared types.
+    static func trappingImports(_ module: Module, store: Store) throws -> Imports {
+        var imports = Imports()
+        for imp in module.imports {
+            let value: ExternalValue
+            switch imp.kind {
+            case .function(let typeIndex):
+                let name = "\(imp.module.string).\(imp.name.string)"
+                value = .function(store.hostFunction(type: module.types[Int(typeIndex)]) { _, _ in
+                    throw Trap(.host, "import \(name) not provided")
+                })
+            case .memory(let type): value = .memory(try store.createMemory(type))
+            case .table(let type): value = .table(try store.createTable(type, initialValue: .funcRef(nil)))
+            case .global(let type):
+                value = .global(try store.createGlobal(type, value: WasmArgument.zero(type.valueType)))
+            }
+            imports.define(module: imp.module, name: imp.name, value)
+        }
+        return imports
+    }
+}
+
+/// Parsing and printing of `--invoke` values.
+enum WasmArgument {
+    static func parse(_ text: String, as type: ValueType) throws -> Value {
+        var wanted = type
+        var literal = text
+        if let colon = text.firstIndex(of: ":") {
+            let prefix = String(text[..<colon])
+            guard let t = ["i32": ValueType.i32, "i64": .i64, "f32": .f32, "f64": .f64][prefix] else {
+                throw FunctionError("invalid argument \"\(text)\": type must be i32, i64, f32 or f64")
+            }
+            guard t == type else { throw FunctionError("invalid argument \"\(text)\": the export expects \(type)") }
+            wanted = t
+            literal = String(text[text.index(after: colon)...])
+        }
+        let bad = FunctionError("invalid argument \"\(text)\" for \(wanted)")
+        switch wanted {
+        case .i32:
+            guard let v = integer(literal), v >= Int64(Int32.min), v <= Int64(UInt32.max) else { throw bad }
+            return .i32(UInt32(truncatingIfNeeded: v))
+        case .i64:
+            if let v = integer(literal) { return .i64(UInt64(bitPattern: v)) }
+            if let u = UInt64(literal) { return .i64(u) }
+            throw bad
+        case .f32:
+            guard let v = Float(literal) else { throw bad }
+            return .f32(v.bitPattern)
+        case .f64:
+            guard let v = Double(literal) else { throw bad }
+            return .f64(v.bitPattern)
+        default:
+            throw FunctionError("\(type) parameters are not supported by --invoke")
+        }
+    }
+
+    private static func integer(_ s: String) -> Int64? {
+        var body = Substring(s)
+        var negative = false
+        if body.hasPrefix("-") { negative = true; body = body.dropFirst() } else if body.hasPrefix("+") { body = body.dropFirst() }
+        let magnitude: UInt64?
+        if body.hasPrefix("0x") || body.hasPrefix("0X") { magnitude = UInt64(body.dropFirst(2), radix: 16) }
+        else { magnitude = UInt64(body) }
+        guard let m = magnitude else { return nil }
+        if negative { return m <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- m) : nil }
+        return Int64(bitPattern: m)
+    }
+
+    static func format(_ v: Value) -> String {
+        switch v {
+        case .i32(let b): return String(Int32(bitPattern: b))
+        case .i64(let b): return String(Int64(bitPattern: b))
+        case .f32(let b): return float(Double(Float(bitPattern: b)), text: Float(bitPattern: b).description)
+        case .f64(let b): return float(Double(bitPattern: b), text: Double(bitPattern: b).description)
+        case .v128(let x): return String(format: "0x%016llx%016llx", x.hi, x.lo)
+        case .funcRef(let f): return f == nil ? "null" : "funcref"
+        case .externRef(let r): return r.map { "externref:\($0)" } ?? "null"
+        }
+    }
+
+    /// Swift's description is the shortest round-trip decimal; spell the specials plainly.
+    private static func float(_ d: Double, text: String) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
+        return text
+    }
+
+    static func zero(_ type: ValueType) -> Value {
+        switch type {
+        case .i32: return .i32(0)
+        case .i64: return .i64(0)
+        case .f32: return .f32(0)
+        case .f64: return .f64(0)
+        case .v128: return .v128(V128(lo: 0, hi: 0))
+        case .funcRef: return .funcRef(nil)
+        case .externRef: return .externRef(nil)
+        }
+    }
+}
