@@ -28,9 +28,6 @@ struct ModuleDecoder {
         guard version == 1 else { throw WasmError.malformed("unknown binary version", at: 4) }
 
         var lastRank = 0
-        var sawFunctionSection = false
-        var sawCodeSection = false
-        var sawDataSection = false
         while !r.isAtEnd {
             let idOffset = r.position
             let id = try r.readByte()
@@ -48,15 +45,15 @@ struct ModuleDecoder {
             case 0: try decodeCustomSection(end: sectionEnd)
             case 1: try decodeTypeSection()
             case 2: try decodeImportSection()
-            case 3: sawFunctionSection = true; try decodeFunctionSection()
+            case 3: try decodeFunctionSection()
             case 4: try decodeTableSection()
             case 5: try decodeMemorySection()
             case 6: try decodeGlobalSection()
             case 7: try decodeExportSection()
             case 8: module.start = try r.readVarUInt32()
             case 9: try decodeElementSection()
-            case 10: sawCodeSection = true; try decodeCodeSection()
-            case 11: sawDataSection = true; try decodeDataSection()
+            case 10: try decodeCodeSection()
+            case 11: try decodeDataSection()
             case 12: module.dataCount = try r.readVarUInt32()
             default: break
             }
@@ -64,12 +61,10 @@ struct ModuleDecoder {
                 throw WasmError.malformed("section size mismatch", at: sectionEnd)
             }
         }
-        _ = sawFunctionSection
-        _ = sawCodeSection
         if module.functionTypeIndices.count != module.bodies.count {
             throw WasmError.malformed("function and code section have inconsistent lengths", at: r.position)
         }
-        if let count = module.dataCount, Int(count) != module.data.count || (!sawDataSection && count != 0) {
+        if let count = module.dataCount, Int(count) != module.data.count {
             throw WasmError.malformed("data count and data section have inconsistent lengths", at: r.position)
         }
         return module
