@@ -128,7 +128,7 @@ struct FunctionValidator {
         let frame = frames.count - 1
         if stack.count == frames[frame].height {
             if frames[frame].unreachable { return nil }
-            throw mismatch(at)
+            throw WasmError.invalid("type mismatch: expected an operand, the stack is empty", at: at)
         }
         return stack.pop()
     }
@@ -138,9 +138,16 @@ struct FunctionValidator {
         let frame = frames.count - 1
         if stack.count == frames[frame].height {
             if frames[frame].unreachable { return }
-            throw mismatch(at)
+            throw WasmError.invalid("type mismatch: expected \(expected), the stack is empty", at: at)
         }
-        if let actual = stack.pop(), actual != expected { throw mismatch(at) }
+        if let actual = stack.pop(), actual != expected {
+            throw WasmError.invalid("type mismatch: expected \(expected), found \(actual)", at: at)
+        }
+    }
+
+    /// A block, branch target or function ending with operands beyond its results.
+    private func leftovers(_ count: Int, at: Int) -> WasmError {
+        WasmError.invalid("type mismatch: \(count) extra value(s) left on the stack at the end of the block", at: at)
     }
 
     private mutating func pop(_ types: TypeSpan, at: Int) throws(WasmError) {
@@ -282,14 +289,14 @@ struct FunctionValidator {
             let frame = frames[frames.count - 1]
             guard frame.kind == .if else { throw WasmError.malformed("END opcode expected", at: at) }
             try pop(frame.results, at: at)
-            guard stack.count == frame.height else { throw mismatch(at) }
+            guard stack.count == frame.height else { throw leftovers(stack.count - frame.height, at: at) }
             frames[frames.count - 1].kind = .else
             frames[frames.count - 1].unreachable = false
             push(frame.params)
         case .end:
             let frame = frames[frames.count - 1]
             try pop(frame.results, at: at)
-            guard stack.count == frame.height else { throw mismatch(at) }
+            guard stack.count == frame.height else { throw leftovers(stack.count - frame.height, at: at) }
             if frame.kind == .if && !sameTypes(frame.params, frame.results) { throw mismatch(at) }
             frames.removeLast()
             push(frame.results)

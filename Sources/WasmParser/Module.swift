@@ -20,6 +20,17 @@ public final class Module: @unchecked Sendable {
     /// From the `name` custom section, keyed by function index (imports first).
     public var functionNames: [UInt32: String] = [:]
 
+    /// Where each decoded entity starts in `bytes`, so module-level validation errors can point at it.
+    struct EntityOffsets {
+        var imports: [Int] = []
+        var functions: [Int] = []
+        var tables: [Int] = []
+        var memories: [Int] = []
+        var exports: [Int] = []
+        var start = 0
+    }
+    var offsets = EntityOffsets()
+
     /// Index spaces and declared references, built once by module validation for the body validator.
     var context: ValidationContext?
 

@@ -50,7 +50,9 @@ struct ModuleDecoder {
             case 5: try decodeMemorySection()
             case 6: try decodeGlobalSection()
             case 7: try decodeExportSection()
-            case 8: module.start = try r.readVarUInt32()
+            case 8:
+                module.offsets.start = r.position
+                module.start = try r.readVarUInt32()
             case 9: try decodeElementSection()
             case 10: try decodeCodeSection()
             case 11: try decodeDataSection()
@@ -116,6 +118,7 @@ struct ModuleDecoder {
         let count = try r.readCount()
         module.imports.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
+            module.offsets.imports.append(r.position)
             let moduleName = try r.readName()
             let name = try r.readName()
             let at = r.position
@@ -134,17 +137,26 @@ struct ModuleDecoder {
     private mutating func decodeFunctionSection() throws(WasmError) {
         let count = try r.readCount()
         module.functionTypeIndices.reserveCapacity(boundedReservation(count))
-        for _ in 0..<count { module.functionTypeIndices.append(try r.readVarUInt32()) }
+        for _ in 0..<count {
+            module.offsets.functions.append(r.position)
+            module.functionTypeIndices.append(try r.readVarUInt32())
+        }
     }
 
     private mutating func decodeTableSection() throws(WasmError) {
         let count = try r.readCount()
-        for _ in 0..<count { module.tables.append(try readTableType()) }
+        for _ in 0..<count {
+            module.offsets.tables.append(r.position)
+            module.tables.append(try readTableType())
+        }
     }
 
     private mutating func decodeMemorySection() throws(WasmError) {
         let count = try r.readCount()
-        for _ in 0..<count { module.memories.append(try readMemoryType()) }
+        for _ in 0..<count {
+            module.offsets.memories.append(r.position)
+            module.memories.append(try readMemoryType())
+        }
     }
 
     private mutating func decodeGlobalSection() throws(WasmError) {
@@ -160,6 +172,7 @@ struct ModuleDecoder {
         let count = try r.readCount()
         module.exports.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
+            module.offsets.exports.append(r.position)
             let name = try r.readName()
             let at = r.position
             guard let kind = ExternalKind(rawValue: try r.readByte()) else {

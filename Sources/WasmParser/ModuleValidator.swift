@@ -33,16 +33,18 @@ struct ModuleValidator {
         context.types = module.types
         let typeCount = UInt32(module.types.count)
 
-        for imp in module.imports {
+        let offsets = module.offsets
+        for (i, imp) in module.imports.enumerated() {
+            let at = offsets.imports[i]
             switch imp.kind {
             case .function(let t):
-                guard t < typeCount else { throw WasmError.invalid("unknown type", at: 0) }
+                guard t < typeCount else { throw WasmError.invalid("unknown type \(t)", at: at) }
                 context.functionTypeIndices.append(t)
             case .table(let t):
-                try checkTableType(t)
+                try checkTableType(t, at: at)
                 context.tables.append(t)
             case .memory(let m):
-                try checkMemoryType(m)
+                try checkMemoryType(m, at: at)
                 context.memories.append(m)
             case .global(let g):
                 context.globals.append(g)
@@ -50,20 +52,21 @@ struct ModuleValidator {
         }
         let importedGlobalCount = context.globals.count
 
-        for t in module.functionTypeIndices {
-            guard t < typeCount else { throw WasmError.invalid("unknown type", at: 0) }
+        for (i, t) in module.functionTypeIndices.enumerated() {
+            guard t < typeCount else { throw WasmError.invalid("unknown type \(t)", at: offsets.functions[i]) }
             context.functionTypeIndices.append(t)
         }
-        for t in module.tables {
-            try checkTableType(t)
+        for (i, t) in module.tables.enumerated() {
+            try checkTableType(t, at: offsets.tables[i])
             context.tables.append(t)
         }
-        for m in module.memories {
-            try checkMemoryType(m)
+        for (i, m) in module.memories.enumerated() {
+            try checkMemoryType(m, at: offsets.memories[i])
             context.memories.append(m)
         }
         if context.memories.count > 1 && !features.contains(.multiMemory) {
-            throw WasmError.invalid("multiple memories", at: 0)
+            let at = module.memories.isEmpty ? offsets.imports.last ?? 0 : offsets.memories[module.memories.count - 1]
+            throw WasmError.invalid("multiple memories", at: at)
         }
 
         // Constant expressions see only imported globals (Wasm 2.0).
@@ -83,36 +86,37 @@ struct ModuleValidator {
         }
 
         var exportNames = Set<Name>()
-        for ex in module.exports {
+        for (i, ex) in module.exports.enumerated() {
+            let at = offsets.exports[i]
             switch ex.kind {
             case .function:
                 guard Int(ex.index) < context.functionTypeIndices.count else {
-                    throw WasmError.invalid("unknown function \(ex.index)", at: 0)
+                    throw WasmError.invalid("unknown function \(ex.index)", at: at)
                 }
             case .table:
                 guard Int(ex.index) < context.tables.count else {
-                    throw WasmError.invalid("unknown table \(ex.index)", at: 0)
+                    throw WasmError.invalid("unknown table \(ex.index)", at: at)
                 }
             case .memory:
                 guard Int(ex.index) < context.memories.count else {
-                    throw WasmError.invalid("unknown memory \(ex.index)", at: 0)
+                    throw WasmError.invalid("unknown memory \(ex.index)", at: at)
                 }
             case .global:
                 guard Int(ex.index) < context.globals.count else {
-                    throw WasmError.invalid("unknown global \(ex.index)", at: 0)
+                    throw WasmError.invalid("unknown global \(ex.index)", at: at)
                 }
             }
             guard exportNames.insert(ex.name).inserted else {
-                throw WasmError.invalid("duplicate export name", at: 0)
+                throw WasmError.invalid("duplicate export name", at: at)
             }
         }
 
         if let start = module.start {
             guard let type = context.functionType(start) else {
-                throw WasmError.invalid("unknown function \(start)", at: 0)
+                throw WasmError.invalid("unknown function \(start)", at: offsets.start)
             }
             guard type.params.isEmpty && type.results.isEmpty else {
-                throw WasmError.invalid("start function", at: 0)
+                throw WasmError.invalid("start function", at: offsets.start)
             }
         }
 
@@ -151,25 +155,25 @@ struct ModuleValidator {
         }
     }
 
-    private func checkLimits(_ limits: Limits, bound: UInt64, message: String) throws(WasmError) {
+    private func checkLimits(_ limits: Limits, bound: UInt64, message: String, at: Int) throws(WasmError) {
         guard limits.min <= bound, (limits.max ?? 0) <= bound else {
-            throw WasmError.invalid(message, at: 0)
+            throw WasmError.invalid(message, at: at)
         }
         if let max = limits.max, limits.min > max {
-            throw WasmError.invalid("size minimum must not be greater than maximum", at: 0)
+            throw WasmError.invalid("size minimum must not be greater than maximum", at: at)
         }
     }
 
-    private func checkTableType(_ t: TableType) throws(WasmError) {
+    private func checkTableType(_ t: TableType, at: Int) throws(WasmError) {
         let bound = t.limits.is64 ? UInt64.max : UInt64(UInt32.max)
-        try checkLimits(t.limits, bound: bound, message: "table size must be at most 2^32-1")
+        try checkLimits(t.limits, bound: bound, message: "table size must be at most 2^32-1", at: at)
     }
 
-    private func checkMemoryType(_ m: MemoryType) throws(WasmError) {
+    private func checkMemoryType(_ m: MemoryType, at: Int) throws(WasmError) {
         if m.limits.is64 {
-            try checkLimits(m.limits, bound: 1 << 48, message: "memory size must be at most 2^48 pages")
+            try checkLimits(m.limits, bound: 1 << 48, message: "memory size must be at most 2^48 pages", at: at)
         } else {
-            try checkLimits(m.limits, bound: 65536, message: "memory size must be at most 65536 pages (4GiB)")
+            try checkLimits(m.limits, bound: 65536, message: "memory size must be at most 65536 pages (4GiB)", at: at)
         }
     }
 

@@ -13,7 +13,7 @@ final class LazyValidationTests: XCTestCase {
         XCTAssertThrowsError(try parseModule(bytes)) { error in
             let e = error as? WasmError
             XCTAssertEqual(e?.phase, .invalid)
-            XCTAssertEqual(e?.message, "type mismatch")
+            XCTAssertTrue(e?.message.hasPrefix("type mismatch") == true, "\(error)")
         }
     }
 
@@ -24,7 +24,7 @@ final class LazyValidationTests: XCTestCase {
         XCTAssertThrowsError(try module.validateFunction(1)) { error in
             let e = error as? WasmError
             XCTAssertEqual(e?.phase, .invalid)
-            XCTAssertEqual(e?.message, "type mismatch")
+            XCTAssertTrue(e?.message.hasPrefix("type mismatch") == true, "\(error)")
             XCTAssertEqual(e?.offset, module.bodies[1].code.lowerBound)
         }
         XCTAssertThrowsError(try module.validateFunction(2))
