@@ -45,13 +45,18 @@ public struct WasmImageFetcher: Sendable {
     /// Resolves and downloads the module.
     public func fetch(_ reference: ImageReference) throws -> FetchedWasmModule {
         let client = RegistryClient(reference: reference, options: options)
-        let (manifest, digest, config) = try resolve(reference, client: client)
-        let module = try fetchModule(manifest, reference: reference, client: client)
+        return try fetch(reference, client: client, resolved: resolve(reference, client: client))
+    }
+
+    /// Downloads the module of an already resolved image (reusing the client's authentication).
+    func fetch(_ reference: ImageReference, client: RegistryClient,
+               resolved: (manifest: ImageManifest, digest: Digest, config: ImageConfig?)) throws -> FetchedWasmModule {
+        let module = try fetchModule(resolved.manifest, reference: reference, client: client)
         // A single manifest without a platform is accepted only if it really holds a wasm module.
-        if let config, (config.os ?? "").isEmpty, !module.starts(with: [0x00, 0x61, 0x73, 0x6d]) {
+        if let config = resolved.config, (config.os ?? "").isEmpty, !module.starts(with: [0x00, 0x61, 0x73, 0x6d]) {
             throw OCIError.notWasmImage(image: reference.original, platforms: ["unknown (empty os/architecture, no wasm module)"])
         }
-        return FetchedWasmModule(reference: reference, manifestDigest: digest, bytes: module)
+        return FetchedWasmModule(reference: reference, manifestDigest: resolved.digest, bytes: module)
     }
 
     func fetchModule(_ manifest: ImageManifest, reference: ImageReference, client: RegistryClient) throws -> [UInt8] {

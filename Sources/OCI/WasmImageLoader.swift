@@ -29,17 +29,21 @@ public struct WasmImageLoader: Sendable {
         case .always:
             // Resolve at the registry; reuse the cached module when the image has not changed.
             let fetcher = WasmImageFetcher(options: options)
-            let (_, digest, _) = try fetcher.resolve(ref)
-            if let record = cache.record(for: ref), record.manifest == digest, let bytes = cache.module(record.module) {
+            let client = RegistryClient(reference: ref, options: options)
+            let resolved = try fetcher.resolve(ref, client: client)
+            if let record = cache.record(for: ref), record.manifest == resolved.digest, let bytes = cache.module(record.module) {
                 return bytes
             }
-            return try pull(ref)
+            return try store(fetcher.fetch(ref, client: client, resolved: resolved))
         }
     }
 
     private func pull(_ ref: ImageReference) throws -> [UInt8] {
-        let fetched = try WasmImageFetcher(options: options).fetch(ref)
-        try cache.store(fetched.bytes, for: ref, manifest: fetched.manifestDigest)
+        try store(WasmImageFetcher(options: options).fetch(ref))
+    }
+
+    private func store(_ fetched: FetchedWasmModule) throws -> [UInt8] {
+        try cache.store(fetched.bytes, for: fetched.reference, manifest: fetched.manifestDigest)
         return fetched.bytes
     }
 }

@@ -86,6 +86,17 @@ final class RegistryAuthTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("token server refused user \"bob\""), "\(e)")
         }
 
+        // An identity token (docker config `identitytoken`) is exchanged by an OAuth2 refresh-token POST.
+        let identity = options(.identityToken("refresh-bob"), host: registry.host)
+        try WasmImagePusher(options: identity).push(module: module, fileName: "fn.wasm", to: "\(registry.host)/org/oauth:v1")
+        let posts = tokens.requests().filter { ($0["method"] as? String) == "POST" }
+        XCTAssertFalse(posts.isEmpty)
+        XCTAssertTrue(posts.allSatisfy { ($0["grant_type"] as? String) == "refresh_token" }, "\(posts)")
+        XCTAssertThrowsError(try WasmImagePusher(options: options(.identityToken("refresh-mallory"), host: registry.host))
+            .push(module: module, fileName: "fn.wasm", to: "\(registry.host)/org/oauth:v2")) { error in
+            XCTAssertEqual((error as? RegistryError)?.kind, .unauthorized, "\(error)")
+        }
+
         // Cross-repository mount asks for pull on the source repository in the same token.
         let manifest = try JSONDecoder().decode(ImageManifest.self, from:
             RegistryClient(registry: registry.host, repository: "org/fn", options: bob).manifest(pushed.imageDigest.description).data)

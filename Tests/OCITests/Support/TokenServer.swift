@@ -87,6 +87,18 @@ final class TokenServer {
             self.end_headers()
             self.wfile.write(data)
 
+        def do_POST(self):
+            # OAuth2 refresh-token grant: the refresh token "refresh-<user>" stands for that user.
+            form = parse_qs(self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode())
+            with open(log, "a") as f:
+                f.write(json.dumps({"path": urlparse(self.path).path, "method": "POST", "basic": False,
+                                    "grant_type": form.get("grant_type", [""])[0],
+                                    "scope": form.get("scope", [""])[0].split(" "), "service": form.get("service", [""])[0]}) + "\n")
+            refresh = form.get("refresh_token", [""])[0]
+            if form.get("grant_type") != ["refresh_token"] or not refresh.startswith("refresh-") or refresh[8:] not in users:
+                return self.reply(401, {"error": "invalid_grant"})
+            self.grant(refresh[8:], form.get("scope", [""])[0].split(" "), form.get("service", [""])[0], "access_token")
+
         def do_GET(self):
             url = urlparse(self.path)
             query = parse_qs(url.query)
@@ -102,17 +114,22 @@ final class TokenServer {
                 if users.get(name) != password:
                     return self.reply(401, {"details": "wrong user name or password"})
                 user = name
+            self.grant(user, query.get("scope", []), query.get("service", [""])[0], "token")
+
+        def grant(self, user, scopes, service, field):
             access = []
-            for scope in query.get("scope", []):
+            for scope in scopes:
                 for part in scope.split(" "):
+                    if not part:
+                        continue
                     kind, _, rest = part.partition(":")
                     name, _, actions = rest.rpartition(":")
                     granted = [a for a in actions.split(",") if a == "pull" or (a == "push" and user)]
                     access.append({"type": kind, "name": name, "actions": granted})
             now = int(time.time())
-            claims = {"iss": issuer, "sub": user or "", "aud": query.get("service", [""])[0], "exp": now + 600,
+            claims = {"iss": issuer, "sub": user or "", "aud": service, "exp": now + 600,
                       "nbf": now - 60, "iat": now, "jti": uuid.uuid4().hex, "access": access}
-            self.reply(200, {"token": sign(claims), "expires_in": 600})
+            self.reply(200, {field: sign(claims), "expires_in": 600})
 
     ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
     """#

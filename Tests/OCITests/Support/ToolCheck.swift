@@ -10,14 +10,11 @@ enum ToolCheck {
         return dirs.split(separator: ":").map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// The tool's path, or XCTFail (CI) / XCTSkip (elsewhere) naming the Debian package that provides it.
-    static func require(_ tool: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    /// The tool's path; if missing, a test failure in CI (CI=true) and a skip elsewhere, naming the Debian package.
+    static func require(_ tool: String, package: String) throws -> String {
         if let p = path(of: tool) { return p }
         let message = "\(tool) not found: install the Debian package \(package)"
-        if inCI {
-            XCTFail(message, file: file, line: line)
-            throw XCTSkip("failed: " + message)
-        }
+        if inCI { throw MissingPrerequisite(description: "CI=true and a test prerequisite is missing: " + message) }
         throw XCTSkip(message)
     }
 }
@@ -47,6 +44,10 @@ func runTool(_ executable: String, _ arguments: [String], input: Data? = nil, en
     group.wait()
     process.waitUntilExit()
     return (process.terminationStatus, stdout, String(decoding: errBox.data, as: UTF8.self))
+}
+
+struct MissingPrerequisite: Error, CustomStringConvertible {
+    let description: String
 }
 
 final class DataBox: @unchecked Sendable { var data = Data() }
