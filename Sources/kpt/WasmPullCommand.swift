@@ -17,13 +17,8 @@ struct WasmPullCommand: ParsableCommand {
     @Flag(help: "Use plain HTTP for registries that are not on this machine (loopback always uses HTTP).")
     var insecure = false
 
-    func validate() throws {
-        guard arguments.count == 2 else {
-            throw ValidationError("2 positional arguments (a OCI image and a local path) required")
-        }
-    }
-
     func run() throws {
+        guard arguments.count == 2 else { WasmCommandOutput.usageError("2 positional arguments (a OCI image and a local path) required") }
         let image = arguments[0], path = arguments[1]
         do {
             let reference = try ImageReference(parsing: image)

@@ -17,13 +17,8 @@ struct WasmPushCommand: ParsableCommand {
     @Flag(help: "Use plain HTTP for registries that are not on this machine (loopback always uses HTTP).")
     var insecure = false
 
-    func validate() throws {
-        guard arguments.count == 2 else {
-            throw ValidationError("2 positional arguments (local wasm file and OCI image) are required")
-        }
-    }
-
     func run() throws {
+        guard arguments.count == 2 else { WasmCommandOutput.usageError("2 positional arguments (local wasm file and OCI image) are required") }
         let path = arguments[0], image = arguments[1]
         do {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -45,6 +40,12 @@ struct WasmPushCommand: ParsableCommand {
 enum WasmCommandOutput {
     static func fail(_ error: Error) -> Never {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        Foundation.exit(1)
+    }
+
+    /// kpt's own argument errors: `Error: <text> ` (with its trailing space), exit 1.
+    static func usageError(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message) \n".utf8))
         Foundation.exit(1)
     }
 }
