@@ -5,8 +5,18 @@
 public enum YAMLResolver {
     /// The short tag a plain scalar with this text resolves to.
     public static func resolve(_ text: String) -> String {
+        guard let first = text.utf8.first else { return "!!null" }
+        // Fast path: most values start with a letter that cannot begin a non-string.
+        switch first {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+             UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "<"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            return "!!str"
+        }
         let b = Array(text.utf8)
-        guard let first = b.first else { return "!!null" }
         switch text {
         case "true", "True", "TRUE", "false", "False", "FALSE": return "!!bool"
         case "~", "null", "Null", "NULL": return "!!null"
