@@ -36,22 +36,38 @@ struct MemoryState {
     var byteCount: Int
 }
 
-/// A linear memory. The buffer is malloc'ed and may move on grow.
+/// A linear memory. Where the system allows, the whole addressable range (declared maximum, at most
+/// 4 GiB) is reserved up front as untouched zero pages, so growing never copies or moves the bytes.
+/// Otherwise the buffer is malloc'ed and may move on grow.
 final class MemoryEntity {
     static let pageSize = 65536
     var type: MemoryType
     let state: UnsafeMutablePointer<MemoryState>
+    /// Bytes reserved with mmap (0 when the buffer came from malloc).
+    private let reserved: Int
 
     init(type: MemoryType) throws {
         self.type = type
         let bytes = Int(type.limits.min) * MemoryEntity.pageSize
-        guard let p = calloc(max(bytes, 1), 1) else { throw Trap(.host, "cannot allocate \(bytes) bytes of memory") }
+        let maxPages = Int(min(type.limits.max ?? 65536, 65536))
+        let reserve = max(maxPages, 1) * MemoryEntity.pageSize
+        var base: UnsafeMutableRawPointer?
+        var reserved = 0
+        if let p = mmap(nil, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+           p != MAP_FAILED {
+            base = p
+            reserved = reserve
+        } else {
+            base = calloc(max(bytes, 1), 1)
+        }
+        guard let base else { throw Trap(.host, "cannot allocate \(bytes) bytes of memory") }
+        self.reserved = reserved
         state = .allocate(capacity: 1)
-        state.initialize(to: MemoryState(base: p, byteCount: bytes))
+        state.initialize(to: MemoryState(base: base, byteCount: bytes))
     }
 
     deinit {
-        free(state.pointee.base)
+        if reserved > 0 { munmap(state.pointee.base, reserved) } else { free(state.pointee.base) }
         state.deallocate()
     }
 
@@ -69,6 +85,12 @@ final class MemoryEntity {
         if new > cap { return (nil, true) }
         if delta == 0 { return (old, false) }
         let newBytes = Int(new) * MemoryEntity.pageSize
+        if reserved > 0 {
+            // Reserved pages were never touched, so they read as zero.
+            guard newBytes <= reserved else { return (nil, false) }
+            state.pointee.byteCount = newBytes
+            return (old, false)
+        }
         guard let p = realloc(base, newBytes) else { return (nil, false) }
         memset(p + byteCount, 0, newBytes - byteCount)
         state.pointee = MemoryState(base: p, byteCount: newBytes)
