@@ -25,6 +25,8 @@ struct HTTPResponse {
 struct TransportFailure: Error {
     let url: URL
     let message: String
+    /// Nothing listens there: retrying will not help.
+    var connectionRefused = false
 }
 
 /// Synchronous HTTP over URLSession that never follows redirects by itself: the registry client follows them,
@@ -74,7 +76,8 @@ final class HTTPTransport: @unchecked Sendable {
             outcome.error = nil
         }
         if let error = outcome.error {
-            throw TransportFailure(url: request.url, message: error.localizedDescription)
+            let refused = (error as? URLError)?.code == .cannotConnectToHost
+            throw TransportFailure(url: request.url, message: error.localizedDescription, connectionRefused: refused)
         }
         guard let http = outcome.response else {
             throw TransportFailure(url: request.url, message: "no HTTP response")
@@ -123,6 +126,10 @@ private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked 
     /// for credentials and never finishes the task unless it is cancelled, so cancel it and keep the 401 already received.
     func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
                     completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        guard (challenge.failureResponse as? HTTPURLResponse)?.statusCode == 401 else {
+            completionHandler(.performDefaultHandling, nil)
+            return
+        }
         entry(task)?.challenged = true
         completionHandler(.cancelAuthenticationChallenge, nil)
     }

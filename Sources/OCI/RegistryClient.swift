@@ -8,6 +8,7 @@ public final class RegistryClient: @unchecked Sendable {
     public let options: RegistryOptions
     let transport: HTTPTransport
     let baseURL: URL
+    let retry = RetryPolicy()
     private let lock = NSLock()
     private var auth: RegistryAuth?
     private var scheme: RegistryAuth.Scheme?
@@ -69,7 +70,7 @@ public final class RegistryClient: @unchecked Sendable {
             // Credentials only ever go to the registry's own host.
             request.headers["Authorization"] = Self.origin(of: request.url) == origin ? authorization : nil
             let response: HTTPResponse
-            do { response = try transport.send(request) } catch let failure as TransportFailure {
+            do { response = try retry.run(method: request.method) { try transport.send(request) } } catch let failure as TransportFailure {
                 throw RegistryError(kind: .unreachable, registry: registry, repository: repository,
                                     operation: operation, detail: "cannot reach \(failure.url.absoluteString): \(failure.message)")
             }

@@ -29,4 +29,25 @@ final class RedirectTests: XCTestCase {
         let direct = RegistryClient(registry: registry.host, repository: "fns/redirected", options: RegistryOptions(keychain: AnonymousKeychain()))
         XCTAssertEqual(try direct.manifest("v1").digest, pushed.indexDigest)
     }
+
+    func testTransientFailuresAreRetriedAndPersistentOnesReported() throws {
+        let registry = try LocalRegistry(auth: .none)
+        defer { registry.stop() }
+        let proxy = try RedirectingProxy(upstreamPort: registry.port, user: "carol", password: "pw")
+        defer { proxy.stop() }
+        let options = RegistryOptions(keychain: StaticKeychain([proxy.host: .basic(username: "carol", password: "pw")]))
+        let module = TestImages.module(size: 1000, seed: 42)
+        try WasmImagePusher(options: options).push(module: module, fileName: "fn.wasm", to: "\(proxy.host)/fns/r:flaky")
+        XCTAssertEqual(try WasmImageFetcher(options: options).fetch(ImageReference(parsing: "\(proxy.host)/fns/r:flaky")).bytes, module)
+        let flakyGets = proxy.requests().filter { ($0["path"] as? String) == "/v2/fns/r/manifests/flaky" && ($0["method"] as? String) == "GET" }
+        XCTAssertEqual(flakyGets.count, 4, "two 503s, then the push's 404 and the pull's 200")
+
+        XCTAssertThrowsError(try WasmImageFetcher(options: options).fetch(ImageReference(parsing: "\(proxy.host)/fns/r:down"))) { error in
+            guard let e = error as? RegistryError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.status, 503)
+            XCTAssertTrue("\(e)".contains("registry \(proxy.host), repository fns/r: GET manifest down: HTTP 503"), "\(e)")
+        }
+        let downGets = proxy.requests().filter { ($0["path"] as? String) == "/v2/fns/r/manifests/down" }
+        XCTAssertEqual(downGets.count, 3)
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 /// A small HTTP proxy (python3 stdlib) in front of an unauthenticated registry that demands Basic auth itself and
 /// redirects: blob GET/HEAD -> 307 to `localhost:<port>/storage/...` (another host: credentials must not follow),
 /// the first manifest PUT -> 307 to `/redirected/...` on the same host (the body must be sent again).
+/// Manifest GETs for tag `flaky` answer 503 twice before going through; tag `down` always answers 503.
 /// Logs one JSON line per request.
 final class RedirectingProxy {
     let port: Int
@@ -49,6 +50,7 @@ final class RedirectingProxy {
     port, upstream, expected_auth, log = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
     lock = threading.Lock()
     redirected_puts = set()
+    flaky_count = {}
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -96,6 +98,14 @@ final class RedirectingProxy {
             if self.headers.get("Authorization") != expected_auth:
                 return self.send(401, [("WWW-Authenticate", 'Basic realm="proxy"'), ("Content-Type", "application/json")],
                                  b'{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}')
+            if self.command == "GET" and self.path.endswith("/manifests/down"):
+                return self.send(503, [("Content-Type", "text/plain")], b"down for maintenance")
+            if self.command == "GET" and self.path.endswith("/manifests/flaky"):
+                with lock:
+                    flaky_count[self.path] = flaky_count.get(self.path, 0) + 1
+                    failing = flaky_count[self.path] <= 2
+                if failing:
+                    return self.send(503, [("Content-Type", "text/plain")], b"try again")
             if self.command in ("GET", "HEAD") and re.search(r"/blobs/sha256:", self.path):
                 return self.send(307, [("Location", "http://localhost:%d/storage%s" % (port, self.path))])
             if self.command == "PUT" and "/manifests/" in self.path:
