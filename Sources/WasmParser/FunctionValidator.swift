@@ -226,6 +226,13 @@ struct FunctionValidator {
         push(params)
     }
 
+    /// A tail call returns the callee's results as the caller's own: they must match exactly.
+    private mutating func checkTailCallResults(_ callee: FunctionType, at: Int) throws(WasmError) {
+        let own = frames[0].results
+        guard Int(own.count) == callee.results.count else { throw mismatch(at) }
+        for (i, t) in callee.results.enumerated() where typePool[Int(own.start) + i] != t { throw mismatch(at) }
+    }
+
     // MARK: Index-space lookups
 
     private mutating func memory(_ index: UInt32, at: Int) throws(WasmError) {
@@ -337,6 +344,24 @@ struct FunctionValidator {
             try pop(tableIndexType(table), at: at)
             try pop(type.params, at: at)
             push(type.results)
+        case .returnCall(let index):
+            guard let type = context.functionType(index) else {
+                throw WasmError.invalid("unknown function \(index)", at: at)
+            }
+            try checkTailCallResults(type, at: at)
+            try pop(type.params, at: at)
+            markUnreachable()
+        case .returnCallIndirect(let typeIndex, let tableIndex):
+            let table = try table(tableIndex, at: at)
+            guard table.elementType == .funcRef else { throw mismatch(at) }
+            guard Int(typeIndex) < context.types.count else {
+                throw WasmError.invalid("unknown type \(typeIndex)", at: at)
+            }
+            let type = context.types[Int(typeIndex)]
+            try checkTailCallResults(type, at: at)
+            try pop(tableIndexType(table), at: at)
+            try pop(type.params, at: at)
+            markUnreachable()
         case .drop:
             _ = try pop(at: at)
         case .select:

@@ -16,6 +16,9 @@ public enum Operator: Hashable, Sendable {
     case `return`
     case call(UInt32)
     case callIndirect(typeIndex: UInt32, table: UInt32)
+    // Tail calls (feature .tailCall)
+    case returnCall(UInt32)
+    case returnCallIndirect(typeIndex: UInt32, table: UInt32)
     // Parametric
     case drop
     case select

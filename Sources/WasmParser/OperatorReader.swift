@@ -43,6 +43,10 @@ public struct OperatorReader {
         case 0x11:
             let type = try reader.readVarUInt32()
             return .callIndirect(typeIndex: type, table: try reader.readVarUInt32())
+        case 0x12 where features.contains(.tailCall): return .returnCall(try reader.readVarUInt32())
+        case 0x13 where features.contains(.tailCall):
+            let type = try reader.readVarUInt32()
+            return .returnCallIndirect(typeIndex: type, table: try reader.readVarUInt32())
         case 0x1A: return .drop
         case 0x1B: return .select
         case 0x1C:

@@ -28,6 +28,10 @@ final class SpecSuiteDecodeTests: XCTestCase {
         try runSuite(proposal: "memory64", features: .memory64)
     }
 
+    func testTailCallOverlay() throws {
+        try runSuite(proposal: "tail-call", features: .tailCall)
+    }
+
     /// Runs the non-SIMD core files, or for a proposal its overlay: the core files it does not
     /// replace plus its own, with only its feature on (see the suite's README).
     private func runSuite(proposal: String?, features: WasmFeatures) throws {
