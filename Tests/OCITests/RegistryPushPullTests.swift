@@ -184,4 +184,21 @@ final class RegistryPushPullTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("registry 127.0.0.1:\(port), repository x/y"), "\(error)")
         }
     }
+
+    func testTagListFollowsPages() throws {
+        let pusher = WasmImagePusher(options: options)
+        let tags = ["v1", "v1.1", "v2", "latest", "z"]
+        for tag in tags {
+            try pusher.push(module: TestImages.module(size: 100, seed: 50), fileName: "fn.wasm", to: "\(registry.host)/fns/tagged:\(tag)")
+        }
+        XCTAssertEqual(Set(try client("fns/tagged").tags(pageSize: 2)), Set(tags))
+        XCTAssertEqual(try client("fns/tagged").tags().count, tags.count)
+        XCTAssertThrowsError(try client("fns/no-such-repo").tags()) { error in
+            XCTAssertEqual((error as? RegistryError)?.status, 404, "\(error)")
+        }
+        let base = URL(string: "http://r:1/v2/a/tags/list?n=2")!
+        XCTAssertEqual(RegistryClient.nextPage(linkHeader: #"</v2/a/tags/list?last=b&n=2>; rel="next""#, relativeTo: base)?.absoluteString,
+                       "http://r:1/v2/a/tags/list?last=b&n=2")
+        XCTAssertNil(RegistryClient.nextPage(linkHeader: #"</x>; rel="prev""#, relativeTo: base))
+    }
 }
