@@ -21,6 +21,9 @@ final class FnWasmRuntime: WasmFunctionRuntime {
         } catch KRMFunctionError.host(.memoryLimitExceeded(_, let stderr)) {
             let detail = stderr.isEmpty ? "" : ":\n" + stderr.trimmingCharacters(in: .newlines)
             throw FunctionError(limits.memoryError().message + detail)
+        } catch KRMFunctionError.host(.instantiationFailed(let message)) where message.contains("exceeds the configured limit") {
+            // The module's initial memory alone is above --memory-limit.
+            throw FunctionError(limits.memoryError().message + ": " + message)
         } catch {
             throw FunctionError("\(error)")
         }

@@ -5,28 +5,18 @@ import Foundation
 public enum ResourceIO {
     /// The ResourceList kpt sends to a function (kpt.md §4.3): compact sequences, items as read.
     public static func encodeResourceList(items: [YAMLNode], functionConfig: YAMLNode?) -> [UInt8] {
-        var pairs: [(String, YAMLNode)] = [
-            ("apiVersion", .string("config.kubernetes.io/v1")),
-            ("kind", .string("ResourceList")),
-            ("items", .sequence(items.map(\.fnRoot))),
-        ]
-        if let fc = functionConfig { pairs.append(("functionConfig", fc.fnRoot)) }
-        return YAML.serializeBytes([.document(.mapping(pairs))], sequenceIndent: .compact)
+        ResourceList(items: items, functionConfig: functionConfig).encode()
     }
 
     /// A function's output: a ResourceList/List document (items + results), or bare documents
     /// that each become an item with their ordinal as index (kpt.md §4.4 step 1).
     public static func decodeFunctionOutput(_ bytes: [UInt8]) throws -> (items: [YAMLNode], results: YAMLNode?) {
-        let docs: [YAMLNode]
-        do { docs = try YAML.parse(bytes: bytes) } catch {
-            throw FunctionError("failed to parse function output: MalformedYAMLError: \(error)")
+        do {
+            let list = try ResourceList.decodeOutput(bytes)
+            return (list.items, list.results)
+        } catch {
+            throw FunctionError("failed to parse function output: \(error)")
         }
-        if docs.count == 1, let wrapped = unwrap(docs[0].fnRoot) { return wrapped }
-        for (i, d) in docs.enumerated() {
-            d.fnSetAnnotation(KptAnnotations.legacyIndex, String(i))
-            d.fnSetAnnotation(KptAnnotations.index, String(i))
-        }
-        return (docs.map(\.fnRoot), nil)
     }
 
     /// `items`/`results` of a ResourceList or List document; nil for anything else.
@@ -78,30 +68,31 @@ public enum ResourceListCheck {
 }
 
 extension ResourceIO {
+    /// Files that held resources when a package root was read, so write-back can delete the
+    /// ones whose resources are gone.
+    nonisolated(unsafe) private static var filesRead: [String: Set<String>] = [:]
+
     /// Resources of a package directory with path/index/seqindent annotations.
     public static func readPackage(root: String, includeSubpackages: Bool) throws -> [YAMLNode] {
-        try PackageFiles.read(root: root, includeSubpackages: includeSubpackages)
+        let (resources, files) = try PackageReader(root: root, includeSubpackages: includeSubpackages).read()
+        filesRead[root, default: []].formUnion(files)
+        return resources
     }
 
     /// Writes resources back into the package by their path annotations.
     public static func writePackage(root: String, items: [YAMLNode]) throws {
-        try PackageFiles.write(root: root, items: items)
+        try PackageWriter(root: root).write(items, previousFiles: Array(filesRead[root] ?? []))
     }
 
     /// `-o unwrap`: multi-document YAML without path/index/seqindent annotations.
     public static func unwrappedText(_ items: [YAMLNode]) -> String {
-        items.map { item -> String in
-            let node = item.deepCopy()
-            let wide = node.fnAnnotation(KptAnnotations.seqIndent) == "wide"
-            PackageFiles.strip(node)
-            return YAML.serialize(.document(node.fnRoot), sequenceIndent: wide ? .wide : .compact)
-        }.joined(separator: "---\n")
+        String(decoding: ResourceFileFormatter.format(items, path: "unwrap.yaml"), as: UTF8.self)
     }
 
     /// `-o DIR`: a new directory laid out by the path annotations.
     public static func writeDirectory(_ dir: String, items: [YAMLNode]) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o755])
-        try PackageFiles.write(root: FileSystem.absolute(dir), items: items)
+        try PackageWriter(root: FileSystem.absolute(dir)).write(items)
     }
 }
