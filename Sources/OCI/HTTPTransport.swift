@@ -27,6 +27,8 @@ struct TransportFailure: Error {
     let message: String
     /// Nothing listens there: retrying will not help.
     var connectionRefused = false
+    /// Set when the connection broke after the response started: bytes received, and Content-Length if known.
+    var partial: (received: Int, expected: Int?)? = nil
 }
 
 /// Synchronous HTTP over URLSession that never follows redirects by itself: the registry client follows them,
@@ -77,7 +79,12 @@ final class HTTPTransport: @unchecked Sendable {
         }
         if let error = outcome.error {
             let refused = (error as? URLError)?.code == .cannotConnectToHost
-            throw TransportFailure(url: request.url, message: error.localizedDescription, connectionRefused: refused)
+            var failure = TransportFailure(url: request.url, message: error.localizedDescription, connectionRefused: refused)
+            if let started = outcome.response {
+                let expected = started.expectedContentLength
+                failure.partial = (outcome.data.count, expected >= 0 ? Int(expected) : nil)
+            }
+            throw failure
         }
         guard let http = outcome.response else {
             throw TransportFailure(url: request.url, message: "no HTTP response")

@@ -71,6 +71,12 @@ public final class RegistryClient: @unchecked Sendable {
             request.headers["Authorization"] = Self.origin(of: request.url) == origin ? authorization : nil
             let response: HTTPResponse
             do { response = try retry.run(method: request.method) { try transport.send(request) } } catch let failure as TransportFailure {
+                if let partial = failure.partial {
+                    let of = partial.expected.map { " of \($0)" } ?? ""
+                    throw RegistryError(kind: .sizeMismatch, registry: registry, repository: repository, operation: operation,
+                                        detail: "truncated download: the connection closed after \(partial.received)\(of) bytes "
+                                            + "from \(failure.url.absoluteString) (\(failure.message))")
+                }
                 throw RegistryError(kind: .unreachable, registry: registry, repository: repository,
                                     operation: operation, detail: "cannot reach \(failure.url.absoluteString): \(failure.message)")
             }

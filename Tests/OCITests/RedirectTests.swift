@@ -50,4 +50,19 @@ final class RedirectTests: XCTestCase {
         let downGets = proxy.requests().filter { ($0["path"] as? String) == "/v2/fns/r/manifests/down" }
         XCTAssertEqual(downGets.count, 3)
     }
+
+    func testConnectionClosedMidDownloadIsATruncatedDownload() throws {
+        let registry = try LocalRegistry(auth: .none)
+        defer { registry.stop() }
+        let proxy = try RedirectingProxy(upstreamPort: registry.port, user: "carol", password: "pw")
+        defer { proxy.stop() }
+        let options = RegistryOptions(keychain: StaticKeychain([proxy.host: .basic(username: "carol", password: "pw")]))
+        let image = "\(proxy.host)/fns/cut:v1"
+        try WasmImagePusher(options: options).push(module: TestImages.module(size: 60_000, seed: 43), fileName: "fn.wasm", to: image)
+        XCTAssertThrowsError(try WasmImageFetcher(options: options).fetch(ImageReference(parsing: image))) { error in
+            guard let e = error as? RegistryError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.kind, .sizeMismatch, "\(e)")
+            XCTAssertTrue("\(e)".contains("truncated download") && "\(e)".contains("repository fns/cut"), "\(e)")
+        }
+    }
 }

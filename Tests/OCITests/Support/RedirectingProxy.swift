@@ -3,6 +3,7 @@ import Foundation
 /// A small HTTP proxy (python3 stdlib) in front of an unauthenticated registry that demands Basic auth itself and
 /// redirects: blob GET/HEAD -> 307 to `localhost:<port>/storage/...` (another host: credentials must not follow),
 /// the first manifest PUT -> 307 to `/redirected/...` on the same host (the body must be sent again).
+/// Blob downloads in repository `fns/cut` stop halfway (full Content-Length, half the bytes, connection closed).
 /// Manifest GETs for tag `flaky` answer 503 twice before going through; tag `down` always answers 503.
 /// Logs one JSON line per request.
 final class RedirectingProxy {
@@ -72,7 +73,7 @@ final class RedirectingProxy {
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-        def forward(self, path, body):
+        def forward(self, path, body, cut=False):
             conn = http.client.HTTPConnection("127.0.0.1", upstream)
             headers = {k: v for k, v in self.headers.items() if k.lower() not in ("authorization", "content-length", "connection")}
             headers["Host"] = "127.0.0.1:%d" % port
@@ -82,7 +83,15 @@ final class RedirectingProxy {
             resp = conn.getresponse()
             data = resp.read()
             out = [(k, v) for k, v in resp.getheaders() if k.lower() not in ("content-length", "connection", "transfer-encoding")]
-            self.send(resp.status, out, data)
+            if cut and resp.status == 200:
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data[: len(data) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+            else:
+                self.send(resp.status, out, data)
             conn.close()
 
         def handle_any(self):
@@ -90,7 +99,8 @@ final class RedirectingProxy {
             body = self.rfile.read(length) if length else None
             self.record(len(body) if body else 0)
             if self.path.startswith("/storage/"):
-                return self.forward(self.path[len("/storage"):], body)
+                cut = self.command == "GET" and "/fns/cut/" in self.path
+                return self.forward(self.path[len("/storage"):], body, cut)
             if self.path.startswith("/redirected/"):
                 if self.headers.get("Authorization") != expected_auth:
                     return self.send(401, [("WWW-Authenticate", 'Basic realm="proxy"')])
