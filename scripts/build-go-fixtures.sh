@@ -12,6 +12,7 @@ src="$root/Tests/Fixtures/go"
 out="${1:-$root/Tests/Fixtures/bin}"
 yaml_dir="${YAML_V3_DIR:-/usr/share/gocode/src/gopkg.in/yaml.v3}"
 krm_functions=(set-annotation error-results panic-fn sleep-goroutines add-delete)
+native_tools=(quote)   # host-side oracles, native only
 
 command -v go >/dev/null || { echo "build-go-fixtures: 'go' not found on PATH" >&2; exit 1; }
 [ -d "$yaml_dir" ] || { echo "build-go-fixtures: yaml.v3 source not found at $yaml_dir (apt-get install golang-gopkg-yaml.v3-dev)" >&2; exit 1; }
@@ -30,7 +31,7 @@ GOOS=js GOARCH=wasm go build -modfile="$modfile" -trimpath -o "$out/wasm/" ./...
 for f in "$out"/wasm/*; do
   case "$f" in *.wasm) ;; *) mv "$f" "$f.wasm" ;; esac
 done
-pkgs=(); for n in "${krm_functions[@]}"; do pkgs+=("./$n"); done
+pkgs=(); for n in "${krm_functions[@]}" "${native_tools[@]}"; do pkgs+=("./$n"); done
 go build -modfile="$modfile" -trimpath -o "$out/native/" "${pkgs[@]}"
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
 echo "built fixtures into $out"

@@ -1,8 +1,9 @@
 /// `Object`, `Array` and `Uint8Array`: the constructors `js.ValueOf` and the
 /// `syscall` package use.
 enum Constructors {
-    /// Largest byte array a guest may ask the host to allocate.
-    static let maxByteArrayLength = 1 << 30
+    /// Largest byte array a guest may ask the host to allocate at once (host
+    /// memory is outside the guest's memory limit; Go's own buffers are far smaller).
+    static let maxByteArrayLength = 256 << 20
 
     static func object() -> JSFunction {
         JSFunction(name: "Object", body: { _, _ in .object(JSObject()) }, construct: { _ in .object(JSObject()) })
