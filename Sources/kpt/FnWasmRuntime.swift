@@ -3,38 +3,100 @@ import GoJSHost
 import KptFn
 import WasmParser
 
-/// Plugs GoJSHost into KptFn: runs Go js/wasm KRM modules, keeping each parsed module for the
-/// life of the process so one module used by several render steps is parsed once.
+/// Plugs GoJSHost into KptFn. Each distinct module (by content) is parsed once, and its running
+/// Go program is kept: a KRM module stays alive after `processResourceList` returns (its main
+/// blocks on a channel), so later steps using the same module (render runs one function in
+/// several packages) call it again instead of re-instantiating and re-translating it and
+/// re-running Go's runtime start-up. A program that failed in any way is discarded.
 final class FnWasmRuntime: WasmFunctionRuntime {
+    private struct Live {
+        let bytes: [UInt8]
+        let memoryLimit: UInt64
+        let program: GoProgram
+        let output: GuestOutput
+    }
+
     private var modules: [Int: [(bytes: [UInt8], module: Module)]] = [:]
+    private var programs: [Int: [Live]] = [:]
+    /// kpt's embedded runtime passes only the program name (kpt.md §1.4 step 4).
+    static let arguments = ["krm-fn-wasm-wasmtime"]
 
     func run(module bytes: [UInt8], input: [UInt8], limits: RunLimits) throws -> WasmFunctionOutput {
-        let module = try parsed(bytes)
-        let function = KRMFunction(module: module, limits: GoHostLimits(maxMemoryBytes: limits.memoryLimit,
-                                                                         timeout: limits.timeout))
+        let key = Self.key(bytes)
+        let live = try program(for: bytes, key: key, limits: limits)
+        let program = live.program
+        program.renewDeadline()
+        let stdoutStart = live.output.stdout.count, stderrStart = live.output.stderr.count
+        let inputText = JSValue.string(String(decoding: input, as: UTF8.self))
+        let result: String
         do {
-            let result = try function.run(resourceList: String(decoding: input, as: UTF8.self))
-            let console = result.guestOutput.stdoutText + result.guestOutput.stderrText
-            return WasmFunctionOutput(result: result.output, console: console)
-        } catch KRMFunctionError.host(.timedOut) {
-            throw limits.timeoutError()
-        } catch KRMFunctionError.host(.memoryLimitExceeded(_, let stderr)) {
-            let detail = stderr.isEmpty ? "" : ":\n" + stderr.trimmingCharacters(in: .newlines)
-            throw FunctionError(limits.memoryError().message + detail)
-        } catch KRMFunctionError.host(.instantiationFailed(let message)) where message.contains("exceeds the configured limit") {
-            // The module's initial memory alone is above --memory-limit.
-            throw FunctionError(limits.memoryError().message + ": " + message)
+            result = try program.call(global: "processResourceList", arguments: [inputText]).jsString
         } catch {
-            throw FunctionError("\(error)")
+            discard(live, key: key)
+            throw Self.translate(error, limits: limits, invoking: "processResourceList")
+        }
+        let console = String(decoding: live.output.stdout[stdoutStart...], as: UTF8.self)
+            + String(decoding: live.output.stderr[stderrStart...], as: UTF8.self)
+        return WasmFunctionOutput(result: result, console: console, errors: { [weak self] in
+            do {
+                return try program.call(global: "processResourceListErrors", arguments: [inputText]).jsString
+            } catch {
+                self?.discard(live, key: key)
+                throw Self.translate(error, limits: limits, invoking: nil)
+            }
+        })
+    }
+
+    /// The live program for a module, started (and its module parsed) on first use.
+    private func program(for bytes: [UInt8], key: Int, limits: RunLimits) throws -> Live {
+        if let live = programs[key]?.first(where: { $0.memoryLimit == limits.memoryLimit && $0.bytes == bytes }),
+           live.program.exitCode == nil {
+            return live
+        }
+        let module = try parsed(bytes, key: key)
+        let output = GuestOutput()
+        let program: GoProgram
+        do {
+            program = try GoProgram.start(module: module, arguments: Self.arguments,
+                                          limits: GoHostLimits(maxMemoryBytes: limits.memoryLimit, timeout: limits.timeout),
+                                          output: output)
+        } catch {
+            throw Self.translate(error, limits: limits, invoking: nil)
+        }
+        if let code = program.exitCode {
+            throw FunctionError(GoHostError.exited(code: code, stderr: output.stderrText).description)
+        }
+        let live = Live(bytes: bytes, memoryLimit: limits.memoryLimit, program: program, output: output)
+        programs[key, default: []].append(live)
+        return live
+    }
+
+    private func discard(_ live: Live, key: Int) {
+        programs[key]?.removeAll { $0.program === live.program }
+    }
+
+    /// kpt's wording for host failures, with limits named by their flags.
+    private static func translate(_ error: Error, limits: RunLimits, invoking function: String?) -> Error {
+        guard let host = error as? GoHostError else { return FunctionError("\(error)") }
+        switch host {
+        case .timedOut:
+            return limits.timeoutError()
+        case .memoryLimitExceeded(_, let stderr):
+            let detail = stderr.isEmpty ? "" : ":\n" + stderr.trimmingCharacters(in: .newlines)
+            return FunctionError(limits.memoryError().message + detail)
+        case .instantiationFailed(let message) where message.contains("exceeds the configured limit"):
+            // The module's initial memory alone is above --memory-limit.
+            return FunctionError(limits.memoryError().message + ": " + message)
+        case .globalNotFound, .globalNotAFunction:
+            if let function { return FunctionError("unable to invoke \(function): \(host)") }
+            return FunctionError("unable to retrieve additional error message from function: \(host)")
+        default:
+            return FunctionError(host.description)
         }
     }
 
     /// Parsed once per distinct module content (hash bucket, then a byte compare).
-    private func parsed(_ bytes: [UInt8]) throws -> Module {
-        var hasher = Hasher()
-        hasher.combine(bytes.count)
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        let key = hasher.finalize()
+    private func parsed(_ bytes: [UInt8], key: Int) throws -> Module {
         if let hit = modules[key]?.first(where: { $0.bytes == bytes }) { return hit.module }
         guard WasmMagic.hasMagic(bytes) else {
             throw FunctionError("the function is not a WebAssembly module (no \\0asm header)")
@@ -45,5 +107,12 @@ final class FnWasmRuntime: WasmFunctionRuntime {
         }
         modules[key, default: []].append((bytes, module))
         return module
+    }
+
+    private static func key(_ bytes: [UInt8]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 }

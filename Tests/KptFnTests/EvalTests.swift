@@ -224,4 +224,60 @@ final class EvalTests: XCTestCase {
         XCTAssertTrue(text.contains("  name: nginx # the name\n"), text)
         XCTAssertEqual(text.components(separatedBy: "owner: team-a").count, 3, text)
     }
+
+    func testWasmImageRunsThroughTheImageSource() throws {
+        final class Source: WasmImageSource {
+            var asked: [(String, ImagePullPolicy)] = []
+            func wasmModule(image: String, pullPolicy: ImagePullPolicy) throws -> [UInt8] {
+                asked.append((image, pullPolicy))
+                return WasmMagic.bytes + [1, 0, 0, 0]
+            }
+        }
+        final class Echo: WasmFunctionRuntime {
+            func run(module: [UInt8], input: [UInt8], limits: RunLimits) throws -> WasmFunctionOutput {
+                XCTAssertEqual(module, WasmMagic.bytes + [1, 0, 0, 0])
+                return WasmFunctionOutput(result: String(decoding: input, as: UTF8.self), console: "hello from wasm\n")
+            }
+        }
+        let pkg = try Fixtures.copyPackage("basic")
+        let source = Source()
+        var request = EvalRequest(target: pkg, function: .image("ghcr.io/kptdev/krm-functions-catalog/wasm/set-namespace:v0.5.1"))
+        request.allowWasm = true
+        request.pullPolicy = .never
+        let capture = CapturedIO()
+        try Evaluator(request: request, runners: FunctionRunnerFactory(wasmRuntime: Echo(), imageSource: source,
+                                                                       pullPolicy: .never), io: capture.io).run()
+        XCTAssertEqual(source.asked.map(\.0), ["ghcr.io/kptdev/krm-functions-catalog/wasm/set-namespace:v0.5.1"])
+        XCTAssertEqual(source.asked.map(\.1), [.never])
+        XCTAssertTrue(capture.stderr.hasPrefix("""
+        [RUNNING] WASM "ghcr.io/kptdev/krm-functions-catalog/wasm/set-namespace:v0.5.1"
+        [PASS] "ghcr.io/kptdev/krm-functions-catalog/wasm/set-namespace:v0.5.1" in
+        """), capture.stderr)
+        XCTAssertTrue(capture.stderr.hasSuffix("  Stderr:\n    hello from wasm\n"), capture.stderr)
+    }
+
+    func testSaveAddsThenUpdatesTheKptfileEntry() throws {
+        let pkg = try Fixtures.copyPackage("basic")
+        let fn = Fixtures.function("config-echo.sh")
+        for _ in 0..<2 {
+            let (error, _) = evaluate(pkg, .exec(fn)) {
+                $0.functionArguments = ["color=red"]
+                $0.selector = ResourceSelector(kind: "Service")
+                $0.save = EvalRequest.Save(type: "mutator", tag: nil)
+            }
+            XCTAssertNil(error)
+        }
+        let kptfile = Fixtures.read(pkg + "/Kptfile")
+        XCTAssertEqual(kptfile.components(separatedBy: "exec: ").count, 3, kptfile)   // annotate.sh + ours, once
+        XCTAssertTrue(kptfile.contains("""
+          - exec: \(fn)
+            configMap:
+              color: red
+            selectors:
+              - kind: Service
+        """), kptfile)
+        let (error, io) = evaluate(pkg, .exec(fn)) { $0.save = EvalRequest.Save(type: "validator", tag: nil) }
+        XCTAssertNil(error)
+        XCTAssertTrue(io.stderr.hasSuffix("Added \"\(fn)\" as validator in the Kptfile.\n"), io.stderr)
+    }
 }

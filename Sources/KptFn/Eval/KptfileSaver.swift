@@ -35,7 +35,8 @@ enum KptfileSaver {
             list!.content.append(entry)
             verb = "Added"
         }
-        let text = YAML.serialize(docs, sequenceIndent: .compact)
+        let style = SequenceIndentStyle.detect(String(decoding: data, as: UTF8.self))
+        let text = YAML.serialize(docs, sequenceIndent: style)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         io.writeStderr("\(verb) \"\(identity.1)\" as \(type) in the Kptfile.\n")
     }
