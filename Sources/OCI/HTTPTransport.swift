@@ -25,8 +25,8 @@ struct HTTPResponse {
 struct TransportFailure: Error {
     let url: URL
     let message: String
-    /// Nothing listens there: retrying will not help.
-    var connectionRefused = false
+    /// A connection that dropped (not refused, not timed out): worth another try.
+    var connectionDropped = false
     /// Set when the connection broke after the response started: bytes received, and Content-Length if known.
     var partial: (received: Int, expected: Int?)? = nil
 }
@@ -67,19 +67,25 @@ final class HTTPTransport: @unchecked Sendable {
         let task = session.dataTask(with: urlRequest)
         let pending = delegate.register(task)
         task.resume()
-        // The session's own timeout should fire first; this is a backstop so a lost callback cannot hang us.
-        if pending.done.wait(timeout: .now() + timeout + 30) == .timedOut {
-            task.cancel()
-            _ = delegate.finish(task)
-            throw TransportFailure(url: request.url, message: "no answer within \(Int(timeout)) seconds")
+        // The session's idle timeout should fire first; this backstop ends a task whose callbacks stopped coming
+        // (no bytes for longer than the timeout), without limiting long downloads that keep making progress.
+        var seen = -1
+        while pending.done.wait(timeout: .now() + timeout + 30) == .timedOut {
+            let now = delegate.progress(of: pending)
+            if now == seen {
+                task.cancel()
+                _ = delegate.finish(task)
+                throw TransportFailure(url: request.url, message: "no answer within \(Int(timeout)) seconds")
+            }
+            seen = now
         }
         let outcome = delegate.finish(task)
         if outcome.challenged, let http = outcome.response, http.statusCode == 401 {
             outcome.error = nil
         }
         if let error = outcome.error {
-            let refused = (error as? URLError)?.code == .cannotConnectToHost
-            var failure = TransportFailure(url: request.url, message: error.localizedDescription, connectionRefused: refused)
+            let dropped = (error as? URLError)?.code == .networkConnectionLost
+            var failure = TransportFailure(url: request.url, message: error.localizedDescription, connectionDropped: dropped)
             if let started = outcome.response {
                 let expected = started.expectedContentLength
                 failure.partial = (outcome.data.count, expected >= 0 ? Int(expected) : nil)
@@ -105,7 +111,13 @@ private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked 
         var response: HTTPURLResponse?
         var error: Error?
         var challenged = false
+        /// Callbacks seen so far (guarded by the collector's lock).
+        var events = 0
     }
+
+    func progress(of p: Pending) -> Int { lock.withLock { p.events } }
+
+    private func touch(_ p: Pending?) { if let p { lock.withLock { p.events += 1 } } }
 
     private let lock = NSLock()
     private var pending: [Int: Pending] = [:]
@@ -143,12 +155,16 @@ private final class TaskCollector: NSObject, URLSessionDataDelegate, @unchecked 
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        entry(dataTask)?.response = response as? HTTPURLResponse
+        let p = entry(dataTask)
+        p?.response = response as? HTTPURLResponse
+        touch(p)
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        entry(dataTask)?.data.append(data)
+        let p = entry(dataTask)
+        p?.data.append(data)
+        touch(p)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {

@@ -26,7 +26,9 @@ final class RegistryAuth: @unchecked Sendable {
         let url = baseURL.appendingPathComponent("v2/")
         let response: HTTPResponse
         do {
-            response = try transport.send(HTTPRequest(method: "GET", url: url, headers: ["User-Agent": userAgent]))
+            response = try RetryPolicy().run(method: "GET") {
+                try transport.send(HTTPRequest(method: "GET", url: url, headers: ["User-Agent": userAgent]))
+            }
         } catch let failure as TransportFailure {
             throw RegistryError(kind: .unreachable, registry: registry, repository: repository,
                                 operation: "GET \(url.absoluteString)", detail: "cannot reach the registry: \(failure.message)")

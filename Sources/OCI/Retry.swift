@@ -1,7 +1,8 @@
 import Foundation
 
 /// Retries for idempotent requests (GET, HEAD) on answers that are usually passing: 429, 502, 503, 504 and
-/// dropped connections. A refused connection is not retried (nothing is listening), nor is any other status.
+/// dropped connections. Refused connections and timeouts are not retried (nothing answers there, and retrying
+/// would multiply the wait), nor is any other status.
 struct RetryPolicy: Sendable {
     var attempts = 3
     var delays: [TimeInterval] = [0.3, 1.0]
@@ -20,7 +21,7 @@ struct RetryPolicy: Sendable {
             do {
                 let response = try send()
                 if last || !Self.isTransient(status: response.status) { return response }
-            } catch let failure as TransportFailure where !failure.connectionRefused && !last {
+            } catch let failure as TransportFailure where failure.connectionDropped && !last {
                 // fall through to the delay and try again
             }
             Thread.sleep(forTimeInterval: delays[min(attempt - 1, delays.count - 1)])
