@@ -270,11 +270,11 @@ final class EvalTests: XCTestCase {
         let kptfile = Fixtures.read(pkg + "/Kptfile")
         XCTAssertEqual(kptfile.components(separatedBy: "exec: ").count, 3, kptfile)   // annotate.sh + ours, once
         XCTAssertTrue(kptfile.contains("""
-          - exec: \(fn)
-            configMap:
-              color: red
-            selectors:
-              - kind: Service
+            - exec: \(fn)
+              configMap:
+                color: red
+              selectors:
+                - kind: Service
         """), kptfile)
         let (error, io) = evaluate(pkg, .exec(fn)) { $0.save = EvalRequest.Save(type: "validator", tag: nil) }
         XCTAssertNil(error)
