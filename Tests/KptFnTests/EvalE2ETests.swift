@@ -48,6 +48,7 @@ enum E2E {
     static func missingRequirement(_ caseDir: String) -> String? {
         let text = Fixtures.read(caseDir + "/requires")
         guard text != "<missing>" else { return nil }
+        _ = Fixtures.goFixturesBuilt
         for rel in text.split(separator: "\n") where !FileSystem.exists(Fixtures.root + "/" + rel) {
             return "missing Tests/Fixtures/\(rel)"
         }
