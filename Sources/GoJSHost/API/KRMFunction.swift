@@ -32,6 +32,10 @@ public final class KRMFunction {
             throw KRMFunctionError.host(error)
         }
         if let code = program.exitCode {
+            // kpt: a module whose main returns before registering fails the lookup.
+            if code == 0 {
+                throw KRMFunctionError.cannotInvoke(function: "processResourceList", cause: .globalNotFound("processResourceList"))
+            }
             throw KRMFunctionError.host(.exited(code: code, stderr: output.stderrText))
         }
         let result: JSValue
