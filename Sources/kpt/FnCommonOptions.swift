@@ -7,7 +7,10 @@ struct FnCommonOptions: ParsableArguments {
 
     @Option(name: .customLong("memory-limit"), help: "Largest memory a wasm function may use (e.g. 512Mi, 2Gi).")
     var memoryLimit: String = "2Gi"
+}
 
+/// Console flags of fn eval and fn render.
+struct FnOutputOptions: ParsableArguments {
     @Option(name: .customLong("truncate-output"), help: "Truncate long result and stderr blocks to 4 lines.")
     var truncateOutput: Bool = true
 }

@@ -68,6 +68,7 @@ struct FnEvalCommand: ParsableCommand {
 
     @OptionGroup var selection: FnSelectorOptions
     @OptionGroup var common: FnCommonOptions
+    @OptionGroup var console: FnOutputOptions
 
     @Argument(parsing: .postTerminator, help: "Function arguments (key=value) after '--'.")
     var functionArguments: [String] = []
@@ -130,7 +131,7 @@ struct FnEvalCommand: ParsableCommand {
         request.exclusion = try selection.exclusion()
         request.allowWasm = allowWasm
         request.pullPolicy = pullPolicy
-        request.truncateOutput = common.truncateOutput
+        request.truncateOutput = console.truncateOutput
         if save {
             request.save = EvalRequest.Save(type: type, tag: tag.isEmpty ? nil : tag)
         }

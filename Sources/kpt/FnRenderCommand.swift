@@ -40,6 +40,7 @@ struct FnRenderCommand: ParsableCommand {
     var allowWasm = false
 
     @OptionGroup var common: FnCommonOptions
+    @OptionGroup var console: FnOutputOptions
 
     func run() throws {
         do {
@@ -53,7 +54,7 @@ struct FnRenderCommand: ParsableCommand {
             request.resultsDir = resultsDir.isEmpty ? nil : resultsDir
             request.allowWasm = allowWasm
             request.allowExec = allowExec
-            request.truncateOutput = common.truncateOutput
+            request.truncateOutput = console.truncateOutput
             let factory = try FnRuntimeWiring.factory(common: common, pullPolicy: pullPolicy)
             try Renderer(request: request, runners: factory, io: FnConsole.io).run()
         } catch let failure as KptFailure {

@@ -12,20 +12,32 @@ struct WasmRunCommand: ParsableCommand {
         abstract: "Run a WebAssembly module: a KRM function on stdin, an export, or a Go program.",
         discussion: """
         Modes:
-          kpt alpha wasm run FILE.wasm < resourcelist.yaml
-              Runs a Go js/wasm KRM function (processResourceList) on the ResourceList read from
-              stdin and prints the ResourceList it returns on stdout. Failure: message on stderr, exit 1.
-          kpt alpha wasm run FILE.wasm --invoke EXPORT [ARG...]
-              Instantiates the module (imported functions trap when called) and calls EXPORT.
-              Arguments: `7` (typed from the export's parameter, i32 when ambiguous), `i32:7`, `i64:7`,
-              `f32:1.5`, `f64:1.5`; integers may be negative or 0x-hex. Each result is printed on its
-              own line: i32/i64 as signed decimal, f32/f64 as the shortest decimal that reads back to
-              the same value (`nan`, `inf`, `-inf` for the specials).
-          kpt alpha wasm run FILE.wasm --program [ARG...]
-              Runs a Go js/wasm program to completion (argv = FILE.wasm ARG...), passing its stdout and
-              stderr through, and exits with its exit code.
-        Limits: --timeout (none by default) and --memory-limit (2Gi) apply to every mode; hitting one
-        is an error naming the limit (exit 1).
+
+        kpt alpha wasm run FILE.wasm < resourcelist.yaml
+          Runs a Go js/wasm KRM function (processResourceList) on the
+          ResourceList read from stdin and prints the ResourceList it
+          returns. On failure: the message on stderr, exit 1.
+
+        kpt alpha wasm run FILE.wasm --invoke EXPORT [ARG...]
+          Instantiates the module (imported functions trap when called)
+          and calls EXPORT. Arguments: 7 (typed from the export's
+          parameter), i32:7, i64:7, f32:1.5, f64:1.5; integers may be
+          negative or 0x-hex. Each result is printed on its own line:
+          i32/i64 as signed decimal, f32/f64 as the shortest decimal that
+          reads back to the same value (nan, inf, -inf for specials).
+          For peers.py: --peer mine='kpt alpha wasm run {wasm}
+          --invoke {export} {typed_args}'
+
+        kpt alpha wasm run FILE.wasm --program [ARG...]
+          Runs a Go js/wasm program to completion (argv: FILE.wasm
+          ARG...), passing stdout and stderr through (stdin only with
+          --stdin); exits with the program's exit code. For peers.py
+          --gojs: --peer mine='kpt alpha wasm run {wasm} --program
+          {argv}'
+
+        Limits: --timeout (default none) and --memory-limit (default 2Gi)
+        apply to every mode; hitting one is an error naming the limit,
+        exit 1.
         """
     )
 
@@ -37,6 +49,9 @@ struct WasmRunCommand: ParsableCommand {
 
     @Flag(name: .customLong("program"), help: "Run the module as a Go js/wasm program with the remaining arguments.")
     var program = false
+
+    @Flag(name: .customLong("stdin"), help: "With --program: give the program this command's stdin (default: empty).")
+    var passStdin = false
 
     @OptionGroup var common: FnCommonOptions
 
@@ -80,7 +95,8 @@ struct WasmRunCommand: ParsableCommand {
         })
         let hostLimits = GoHostLimits(maxMemoryBytes: limits.memoryLimit, timeout: limits.timeout)
         do {
-            let stdin = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            // Reading stdin only on request: a benchmark harness may leave it open and silent.
+            let stdin = passStdin ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : []
             return try GoProgram.run(module: module, arguments: [file] + arguments, stdin: stdin,
                                      limits: hostLimits, output: output).exitCode
         } catch GoHostError.timedOut {
