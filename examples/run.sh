@@ -13,6 +13,11 @@ yaml_dir="${YAML_V3_DIR:-/usr/share/gocode/src/gopkg.in/yaml.v3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# On a fresh machine, install what building kpt and the function needs.
+if ! command -v go >/dev/null 2>&1 || [ ! -d "$yaml_dir" ] || ! dpkg -s libyaml-dev zlib1g-dev libssl-dev >/dev/null 2>&1; then
+  "$root/scripts/install-prerequisites.sh"
+fi
+
 if [ -z "${KPT:-}" ]; then
   (cd "$root" && swift build --product kpt >&2)
   KPT="$(cd "$root" && swift build --show-bin-path)/kpt"
