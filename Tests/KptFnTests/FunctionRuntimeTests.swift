@@ -86,6 +86,10 @@ final class FunctionRuntimeTests: XCTestCase {
         XCTAssertThrowsError(try ImageNames.validatedPrefix("https://example.com", environment: [:]))
         XCTAssertThrowsError(try ImageNames.validate("ghcr.io/Upper/fn:v1"))
         XCTAssertNoThrow(try ImageNames.validate("localhost:5000/fn:v1"))
+        XCTAssertEqual(try ImageNames.applyingTag("v0.5.1", to: "ghcr.io/a/fn"), "ghcr.io/a/fn:v0.5.1")
+        XCTAssertEqual(try ImageNames.applyingTag("v2", to: "localhost:5000/fn:v1"), "localhost:5000/fn:v2")
+        XCTAssertEqual(try ImageNames.applyingTag(nil, to: "ghcr.io/a/fn:v1"), "ghcr.io/a/fn:v1")
+        XCTAssertThrowsError(try ImageNames.applyingTag("~v0.5", to: "ghcr.io/a/fn"))
     }
 
     func testExecRunnerPassesStdinAndCapturesStderr() throws {

@@ -32,6 +32,19 @@ public enum ImageNames {
         return lastSegment.contains(":") ? image : image + ":latest"
     }
 
+    /// A Kptfile `tag:` naming a plain tag replaces the image's tag. Semver constraints need a
+    /// registry tag listing, which this build does not do: they are refused by name.
+    public static func applyingTag(_ tag: String?, to image: String) throws -> String {
+        guard let tag = tag, !tag.isEmpty else { return image }
+        guard tag.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }), !tag.contains(where: { !$0.isASCII }) else {
+            throw FunctionError("tag \"\(tag)\" of image \"\(image)\" is a version constraint; resolving constraints "
+                + "against the registry's tags is not supported, use a plain tag")
+        }
+        var name = image.split(separator: "@", maxSplits: 1).first.map(String.init) ?? image
+        if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = String(name[..<colon]) }
+        return name + ":" + tag
+    }
+
     /// A light form of the Docker reference grammar check (`function image reference "<img>" is invalid: …`).
     public static func validate(_ image: String) throws {
         let invalid = { (reason: String) in FunctionError("function image reference \"\(image)\" is invalid: \(reason)") }

@@ -96,7 +96,7 @@ public final class Renderer {
         let reference: FunctionReference
         let kind: FunctionKind
         if let image = fn.image {
-            let resolved = ImageNames.withDefaultTag(ImageNames.withPrefix(image, prefix: request.imagePrefix))
+            let resolved = ImageNames.withDefaultTag(try ImageNames.applyingTag(fn.tag, to: ImageNames.withPrefix(image, prefix: request.imagePrefix)))
             reference = .image(resolved)
             kind = request.allowWasm ? .wasmImage(image: resolved) : .containerImage(image: resolved)
         } else {
