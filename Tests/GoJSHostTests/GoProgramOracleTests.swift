@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import GoJSHost
 import WasmParser
@@ -68,6 +69,20 @@ final class GoProgramOracleTests: XCTestCase {
     func testDateAndTimers() throws {
         let r = try compare("date-time")
         XCTAssertTrue(r.output.stdoutText.contains("slept >= 30ms: true"))
+    }
+
+    /// Local time comes from Date's getTimezoneOffset(); with a non-UTC zone
+    /// the Go program must name the same offset as under Node.
+    func testLocalTimeZoneMatchesNode() throws {
+        let saved = ProcessInfo.processInfo.environment["TZ"]
+        setenv("TZ", "America/New_York", 1)
+        tzset()
+        defer {
+            if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
+            tzset()
+        }
+        let r = try compare("date-time")
+        XCTAssertTrue(r.output.stdoutText.contains("local: 2023-11-14 17:13:20 UTC-5 -0500"), r.output.stdoutText)
     }
 
     func testJSCallbacksAndValues() throws {
