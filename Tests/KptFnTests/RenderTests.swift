@@ -33,6 +33,7 @@ final class RenderTests: XCTestCase {
         Package "tree/db":
         [RUNNING] "\(echo)"
         [PASS] "\(echo)" in 0s
+        Package "tree/web":
         Package "tree":
         [RUNNING] "\(echo)"
         [PASS] "\(echo)" in 0s

@@ -59,12 +59,13 @@ public final class Renderer {
         var items = pkg.items
         for child in pkg.children { items += try render(child) }
         visited += 1
+        // kpt prints the header for every package, pipeline or not.
+        reporter.packageHeader(pkg.displayPath)
         let pipeline = pkg.kptfile
         if pipeline.mutators.isEmpty && pipeline.validators.isEmpty {
             try KRMCheck.check(items, which: "input")
             return items
         }
-        reporter.packageHeader(pkg.displayPath)
         // All mutator runners are built before any mutator runs (kpt.md §5.3).
         let mutators = try pipeline.mutators.map { try prepare($0) }
         for (fn, prepared) in zip(pipeline.mutators, mutators) {
