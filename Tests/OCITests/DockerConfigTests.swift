@@ -64,6 +64,23 @@ final class DockerConfigTests: XCTestCase {
         XCTAssertEqual(try home.credentials(registry: "r.io", repository: "other"), .basic(username: "alice", password: "secret"))
     }
 
+    func testFallsBackToRegistryAuthFileThenPodmanAuth() throws {
+        let auth = Data("pod:man".utf8).base64EncodedString()
+        try write(#"{"auths":{"r.io":{"auth":"\#(auth)"}}}"#, to: "run/containers/auth.json")
+        let podman = DockerKeychain(environment: ["HOME": dir.path, "XDG_RUNTIME_DIR": dir.appendingPathComponent("run").path])
+        XCTAssertEqual(podman.configPath(), dir.appendingPathComponent("run/containers/auth.json").path)
+        XCTAssertEqual(try podman.credentials(registry: "r.io", repository: "a"), .basic(username: "pod", password: "man"))
+
+        try write(#"{"auths":{"r.io":{"username":"file","password":"pw"}}}"#, to: "custom-auth.json")
+        let custom = DockerKeychain(environment: ["HOME": dir.path, "XDG_RUNTIME_DIR": dir.appendingPathComponent("run").path,
+                                                  "REGISTRY_AUTH_FILE": dir.appendingPathComponent("custom-auth.json").path])
+        XCTAssertEqual(try custom.credentials(registry: "r.io", repository: "a"), .basic(username: "file", password: "pw"))
+
+        // A docker config, once present, wins over both.
+        try write(#"{"auths":{}}"#, to: ".docker/config.json")
+        XCTAssertEqual(try custom.credentials(registry: "r.io", repository: "a"), .anonymous)
+    }
+
     /// credHelpers and credsStore run `docker-credential-<name> get` with the server URL on stdin.
     func testCredentialHelpersAreRunWithTheServerURL() throws {
         let bin = dir.appendingPathComponent("bin")
