@@ -20,6 +20,13 @@ final class ImportSetTests: XCTestCase {
         XCTAssertEqual(GoInstance.importModules, ["gojs", "go"])
     }
 
+    /// Go 1.27's crypto/rand imports runtime.getRandomData a second time; both
+    /// entries resolve to the same host function (crypto-random runs in GoProgramOracleTests).
+    func testDuplicateImportEntriesArePresentInTheFixture() throws {
+        let module = try GoProgramOracleTests.module("crypto-random")
+        XCTAssertEqual(module.imports.filter { $0.name.string == "runtime.getRandomData" }.count, 2)
+    }
+
     /// Every import name a built fixture actually uses is one we provide.
     func testFixturesImportOnlyProvidedNames() throws {
         let provided = Set((RuntimeImports.handlers + JSImports.handlers).map(\.0))
