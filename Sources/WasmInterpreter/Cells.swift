@@ -1,5 +1,6 @@
-/// Frame cells are untyped 64-bit words. 32-bit values are stored zero-extended; floats as bit patterns;
-/// references as (store address + 1) or (extern number + 1), 0 meaning null.
+/// Frame cells are untyped 64-bit words. An i32 or f32 lives in the low 32 bits and every reader truncates,
+/// so the upper half is unspecified (that makes i32.wrap_i64 free). i64/f64 use all 64 bits; floats are
+/// bit patterns; references are (store address + 1) or (extern number + 1), 0 meaning null.
 @inline(__always) func u32(_ v: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: v) }
 @inline(__always) func s32(_ v: UInt64) -> Int32 { Int32(truncatingIfNeeded: v) }
 @inline(__always) func s64(_ v: UInt64) -> Int64 { Int64(bitPattern: v) }

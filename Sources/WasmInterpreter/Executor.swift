@@ -190,6 +190,10 @@ enum Executor {
                 if u32(sp[Int(c)]) != 0 { pc = codeBase + Int(t) }
             case let .brIfNot(c, t):
                 if u32(sp[Int(c)]) == 0 { pc = codeBase + Int(t) }
+            case let .brIfI64Eqz(c, t):
+                if sp[Int(c)] == 0 { pc = codeBase + Int(t) }
+            case let .brIfI64Nez(c, t):
+                if sp[Int(c)] != 0 { pc = codeBase + Int(t) }
             case let .brIfI32Eq(a, b, t):
                 if u32(sp[Int(a)]) == u32(sp[Int(b)]) { pc = codeBase + Int(t) }
             case let .brIfI32Ne(a, b, t):

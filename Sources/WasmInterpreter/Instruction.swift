@@ -30,6 +30,10 @@ enum Instruction {
     /// Return to the caller; results are already in slots 0..<n.
     case ret
 
+    /// if i64(a) == 0 { pc = target }
+    case brIfI64Eqz(Int32, Int32)
+    /// if i64(a) != 0 { pc = target }
+    case brIfI64Nez(Int32, Int32)
     // MARK: Fused compare-and-branch: if lhs <op> rhs { pc = target } (operands: lhs, rhs, target)
     case brIfI32Eq(Int32, Int32, Int32)
     case brIfI32Ne(Int32, Int32, Int32)
@@ -415,6 +419,8 @@ extension Instruction {
         case .br: return .br(t)
         case let .brIf(c, _): return .brIf(c, t)
         case let .brIfNot(c, _): return .brIfNot(c, t)
+        case let .brIfI64Eqz(c, _): return .brIfI64Eqz(c, t)
+        case let .brIfI64Nez(c, _): return .brIfI64Nez(c, t)
         case let .brIfI32Eq(a, b, _): return .brIfI32Eq(a, b, t)
         case let .brIfI32Ne(a, b, _): return .brIfI32Ne(a, b, t)
         case let .brIfI32LtS(a, b, _): return .brIfI32LtS(a, b, t)
@@ -443,6 +449,7 @@ extension Instruction {
     func fusedBranch(negated: Bool, target t: Int32) -> Instruction? {
         switch self {
         case let .i32Eqz(_, a): return negated ? .brIf(a, t) : .brIfNot(a, t)
+        case let .i64Eqz(_, a): return negated ? .brIfI64Nez(a, t) : .brIfI64Eqz(a, t)
         case let .i32Eq(_, a, b): return negated ? .brIfI32Ne(a, b, t) : .brIfI32Eq(a, b, t)
         case let .i32Ne(_, a, b): return negated ? .brIfI32Eq(a, b, t) : .brIfI32Ne(a, b, t)
         case let .i32LtS(_, a, b): return negated ? .brIfI32GeS(a, b, t) : .brIfI32LtS(a, b, t)

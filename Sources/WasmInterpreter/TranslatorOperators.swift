@@ -86,8 +86,8 @@ extension Translator {
         case .i64Const(let v): pushConstant(cell(v))
         case .f32Const(let v): pushConstant(UInt64(v))
         case .f64Const(let v): pushConstant(v)
-        // Cells are untyped: reinterpretations change nothing.
-        case .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64: break
+        // Cells are untyped and 32-bit readers truncate: reinterpretations and wrapping change nothing.
+        case .i32ReinterpretF32, .i64ReinterpretF64, .f32ReinterpretI32, .f64ReinterpretI64, .i32WrapI64: break
         case .refNull: pushConstant(0)
         case .refIsNull: emitUnary(Instruction.i64Eqz)
         case .refFunc(let f): pushConstant(UInt64(instance.functionAddresses[Int(f)]) + 1)
@@ -138,7 +138,6 @@ extension Translator {
         case .f64Trunc: emitUnary(Instruction.f64Trunc)
         case .f64Nearest: emitUnary(Instruction.f64Nearest)
         case .f64Sqrt: emitUnary(Instruction.f64Sqrt)
-        case .i32WrapI64: emitUnary(Instruction.i32WrapI64)
         case .i32TruncF32S: emitUnary(Instruction.i32TruncF32S)
         case .i32TruncF32U: emitUnary(Instruction.i32TruncF32U)
         case .i32TruncF64S: emitUnary(Instruction.i32TruncF64S)
