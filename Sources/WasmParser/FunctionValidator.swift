@@ -344,6 +344,51 @@ struct FunctionValidator {
             try pop(tableIndexType(table), at: at)
             try pop(type.params, at: at)
             push(type.results)
+        case .drop:
+            _ = try pop(at: at)
+        case .select:
+            try pop(.i32, at: at)
+            let t1 = try pop(at: at)
+            let t2 = try pop(at: at)
+            if let t1, !(t1.isNumeric || t1 == .v128) { throw mismatch(at) }
+            if let t2, !(t2.isNumeric || t2 == .v128) { throw mismatch(at) }
+            if let t1, let t2, t1 != t2 { throw mismatch(at) }
+            push(t1 ?? t2)
+        case .localGet(let index):
+            push(try local(index, at: at))
+        case .localSet(let index):
+            try pop(try local(index, at: at), at: at)
+        case .localTee(let index):
+            let t = try local(index, at: at)
+            try pop(t, at: at)
+            push(t)
+        case .globalGet(let index):
+            push(try global(index, at: at).valueType)
+        case .globalSet(let index):
+            let g = try global(index, at: at)
+            guard g.isMutable else { throw WasmError.invalid("global is immutable", at: at) }
+            try pop(g.valueType, at: at)
+        case .memorySize(let index):
+            try memory(index, at: at)
+            push(addressType(index))
+        case .memoryGrow(let index):
+            try memory(index, at: at)
+            let a = addressType(index)
+            try pop(a, at: at)
+            push(a)
+        case .i32Const: push(.i32)
+        case .i64Const: push(.i64)
+        case .f32Const: push(.f32)
+        case .f64Const: push(.f64)
+        default:
+            try applyLessCommon(op, at: at)
+        }
+    }
+
+    /// Tables, references, bulk memory, tail calls and typed select: split from `apply` so the frequent
+    /// path stays small (unoptimized builds zero every local of a function on each call).
+    private mutating func applyLessCommon(_ op: Operator, at: Int) throws(WasmError) {
+        switch op {
         case .returnCall(let index):
             guard let type = context.functionType(index) else {
                 throw WasmError.invalid("unknown function \(index)", at: at)
@@ -362,35 +407,11 @@ struct FunctionValidator {
             try pop(tableIndexType(table), at: at)
             try pop(type.params, at: at)
             markUnreachable()
-        case .drop:
-            _ = try pop(at: at)
-        case .select:
-            try pop(.i32, at: at)
-            let t1 = try pop(at: at)
-            let t2 = try pop(at: at)
-            if let t1, !(t1.isNumeric || t1 == .v128) { throw mismatch(at) }
-            if let t2, !(t2.isNumeric || t2 == .v128) { throw mismatch(at) }
-            if let t1, let t2, t1 != t2 { throw mismatch(at) }
-            push(t1 ?? t2)
         case .typedSelect(let t):
             try pop(.i32, at: at)
             try pop(t, at: at)
             try pop(t, at: at)
             push(t)
-        case .localGet(let index):
-            push(try local(index, at: at))
-        case .localSet(let index):
-            try pop(try local(index, at: at), at: at)
-        case .localTee(let index):
-            let t = try local(index, at: at)
-            try pop(t, at: at)
-            push(t)
-        case .globalGet(let index):
-            push(try global(index, at: at).valueType)
-        case .globalSet(let index):
-            let g = try global(index, at: at)
-            guard g.isMutable else { throw WasmError.invalid("global is immutable", at: at) }
-            try pop(g.valueType, at: at)
         case .tableGet(let index):
             let t = try table(index, at: at)
             try pop(tableIndexType(t), at: at)
@@ -399,18 +420,6 @@ struct FunctionValidator {
             let t = try table(index, at: at)
             try pop(t.elementType, at: at)
             try pop(tableIndexType(t), at: at)
-        case .memorySize(let index):
-            try memory(index, at: at)
-            push(addressType(index))
-        case .memoryGrow(let index):
-            try memory(index, at: at)
-            let a = addressType(index)
-            try pop(a, at: at)
-            push(a)
-        case .i32Const: push(.i32)
-        case .i64Const: push(.i64)
-        case .f32Const: push(.f32)
-        case .f64Const: push(.f64)
         case .refNull(let t): push(t)
         case .refIsNull:
             if let t = try pop(at: at), !t.isReference { throw mismatch(at) }

@@ -21,7 +21,7 @@ public struct OperatorReader {
             throw WasmError.malformed("unexpected end of section or function", at: at)
         }
         let opcode = try reader.readByte()
-        if let simple = OperatorReader.simpleOperator(opcode) { return simple }
+        if opcode >= 0x45 && opcode <= 0xC4, let simple = OperatorReader.simpleOperator(opcode) { return simple }
         switch opcode {
         case 0x00: return .unreachable
         case 0x01: return .nop
