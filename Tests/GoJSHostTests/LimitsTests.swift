@@ -14,6 +14,15 @@ final class LimitsTests: XCTestCase {
         }
     }
 
+    func testMemoryLimitBelowTheInitialMemory() throws {
+        let module = try GoProgramOracleTests.module("hello")
+        XCTAssertThrowsError(try GoProgram.run(module: module, limits: GoHostLimits(maxMemoryBytes: 1 << 20))) { error in
+            guard case GoHostError.memoryLimitExceeded(let limit, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(limit, 1 << 20)
+            XCTAssertTrue("\(error)".hasPrefix("memory limit 1MiB exceeded:\nthe module needs "), "\(error)")
+        }
+    }
+
     func testTimeoutStopsASpinningProgram() throws {
         let module = try GoProgramOracleTests.module("resource-hog")
         let started = ContinuousClock.now

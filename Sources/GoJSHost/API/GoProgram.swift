@@ -50,7 +50,14 @@ public final class GoProgram {
         self.limits = limits
         runtime = GoRuntime(stdin: stdin, output: output)
         var configuration = EngineConfiguration()
-        if let pages = limits.maxMemoryPages { configuration.maxMemoryPages = pages }
+        if let pages = limits.maxMemoryPages, let limit = limits.maxMemoryBytes {
+            // Go's memory is exported, not imported: its initial size alone may be over the limit.
+            if let initial = module.memories.first?.limits.min, initial > pages {
+                throw GoHostError.memoryLimitExceeded(limitBytes: limit,
+                                                      stderr: "the module needs \(GoHostError.formatBytes(initial * 65536)) of memory at start")
+            }
+            configuration.maxMemoryPages = pages
+        }
         configuration.maxCallDepth = limits.maxCallDepth
         instance = try GoInstance(module: module, runtime: runtime, configuration: configuration)
         runtime.guest = instance
