@@ -6,9 +6,17 @@ public struct OperatorReader {
     public var reader: ByteReader
     public let features: WasmFeatures
 
+    // The features the hot paths ask about, resolved once (OptionSet tests are slow unoptimized).
+    private let multiMemory: Bool
+    private let memory64: Bool
+    private let tailCall: Bool
+
     public init(bytes: [UInt8], range: Range<Int>, features: WasmFeatures) {
         self.reader = ByteReader(bytes: bytes, range: range)
         self.features = features
+        multiMemory = features.contains(.multiMemory)
+        memory64 = features.contains(.memory64)
+        tailCall = features.contains(.tailCall)
     }
 
     /// Offset of the next operator.
@@ -43,8 +51,8 @@ public struct OperatorReader {
         case 0x11:
             let type = try reader.readVarUInt32()
             return .callIndirect(typeIndex: type, table: try reader.readVarUInt32())
-        case 0x12 where features.contains(.tailCall): return .returnCall(try reader.readVarUInt32())
-        case 0x13 where features.contains(.tailCall):
+        case 0x12 where tailCall: return .returnCall(try reader.readVarUInt32())
+        case 0x13 where tailCall:
             let type = try reader.readVarUInt32()
             return .returnCallIndirect(typeIndex: type, table: try reader.readVarUInt32())
         case 0x1A: return .drop
@@ -104,17 +112,17 @@ public struct OperatorReader {
         let at = reader.position
         var align = try reader.readVarUInt32()
         var memory: UInt32 = 0
-        if features.contains(.multiMemory) && align & 0x40 != 0 {
+        if multiMemory && align & 0x40 != 0 {
             align &= ~0x40
             memory = try reader.readVarUInt32()
         }
         // 2.0 has no valid alignment of 2^32 or more; with multi-memory, bit 6 is the index flag
         // and only larger flags are malformed (too-large alignments are then a validation error).
-        if align >= (features.contains(.multiMemory) ? 64 : 32) {
+        if align >= (multiMemory ? 64 : 32) {
             throw WasmError.malformed("malformed memop flags", at: at)
         }
         let offset: UInt64
-        if features.contains(.memory64) {
+        if memory64 {
             offset = try reader.readVarUInt64()
         } else {
             offset = UInt64(try reader.readVarUInt32())
@@ -124,7 +132,7 @@ public struct OperatorReader {
 
     /// Memory index immediates: a reserved zero byte in 2.0, an index with multi-memory.
     mutating func readMemoryIndex() throws(WasmError) -> UInt32 {
-        if features.contains(.multiMemory) { return try reader.readVarUInt32() }
+        if multiMemory { return try reader.readVarUInt32() }
         let at = reader.position
         let b = try reader.readByte()
         guard b == 0 else { throw WasmError.malformed("zero byte expected", at: at) }
