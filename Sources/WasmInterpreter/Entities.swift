@@ -100,10 +100,16 @@ final class MemoryEntity {
 
 /// A table of references stored as cells (0 = null).
 final class TableEntity {
+    /// Engine limit on table length, so a guest cannot make the host allocate without bound.
+    static let maxElements: UInt64 = 10_000_000
+
     var type: TableType
     var elements: [UInt64]
 
-    init(type: TableType, initial: UInt64) {
+    init(type: TableType, initial: UInt64) throws {
+        guard type.limits.min <= TableEntity.maxElements else {
+            throw Trap(.host, "table of \(type.limits.min) elements exceeds the engine limit of \(TableEntity.maxElements)")
+        }
         self.type = type
         elements = Array(repeating: initial, count: Int(type.limits.min))
     }
@@ -114,8 +120,7 @@ final class TableEntity {
         let limit = min(type.limits.max ?? UInt64(UInt32.max), UInt64(UInt32.max))
         let (new, overflow) = old.addingReportingOverflow(delta)
         if overflow || new > limit { return nil }
-        // Refuse absurd growth instead of exhausting host memory.
-        if new > 100_000_000 { return nil }
+        if new > TableEntity.maxElements { return nil }
         elements.append(contentsOf: repeatElement(initial, count: Int(delta)))
         return old
     }

@@ -58,6 +58,7 @@ enum Executor {
         if let deadline = store.configuration.deadline, ContinuousClock.now >= deadline {
             throw Trap(.timeout)
         }
+        if store.callDepth > 0 && !store.nativeStack.hasRoom() { throw Trap(.callStackExhausted) }
         let savedTop = store.stackTop
         let savedDepth = store.callDepth
         defer {

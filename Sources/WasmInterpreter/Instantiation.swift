@@ -23,7 +23,7 @@ extension Store {
             instance.functionAddresses.append(addFunction(entity))
         }
         for type in module.tables {
-            instance.tables.append(TableEntity(type: type, initial: 0))
+            instance.tables.append(try TableEntity(type: type, initial: 0))
         }
         for type in module.memories {
             try checkMemoryCap(type)

@@ -23,6 +23,7 @@ public final class Store {
     var stackTop = 0
     /// Wasm + host activations currently live (accumulates across host re-entry).
     var callDepth = 0
+    var nativeStack = NativeStackGuard()
 
     public init(configuration: EngineConfiguration = .init()) {
         self.configuration = configuration
@@ -64,7 +65,7 @@ public final class Store {
     }
 
     public func createTable(_ type: TableType, initialValue: Value) throws -> Table {
-        Table(store: self, entity: TableEntity(type: type, initial: try cellValue(initialValue)))
+        Table(store: self, entity: try TableEntity(type: type, initial: try cellValue(initialValue)))
     }
 
     public func createGlobal(_ type: GlobalType, value: Value) throws -> Global {

@@ -48,4 +48,16 @@ final class ReentrancyTests: XCTestCase {
         XCTAssertEqual(store.callDepth, 0)
         XCTAssertEqual(try down.invoke([.i32(10)]), [.i32(10)])
     }
+
+    func testDeepReentryTrapsInsteadOfOverflowingTheNativeStack() throws {
+        let store = Store()
+        let down = try makeInstance(store).exportedFunction("down")!
+        do {
+            _ = try down.invoke([.i32(1_000_000)])
+            XCTFail("expected call stack exhaustion")
+        } catch let trap as Trap {
+            XCTAssertEqual(trap.kind, .callStackExhausted)
+        }
+        XCTAssertEqual(store.callDepth, 0)
+    }
 }
