@@ -24,3 +24,14 @@ enum FnRuntimeWiring {
                                      limits: limits, pullPolicy: pullPolicy)
     }
 }
+
+extension FnImageSource {
+    func tags(ofRepositoryOf image: String) throws -> [String] {
+        do {
+            let reference = try ImageReference(parsing: image)
+            return try RegistryClient(reference: reference).tags()
+        } catch {
+            throw FunctionError("unable to list the tags of \(image): \(error)")
+        }
+    }
+}

@@ -86,10 +86,36 @@ final class FunctionRuntimeTests: XCTestCase {
         XCTAssertThrowsError(try ImageNames.validatedPrefix("https://example.com", environment: [:]))
         XCTAssertThrowsError(try ImageNames.validate("ghcr.io/Upper/fn:v1"))
         XCTAssertNoThrow(try ImageNames.validate("localhost:5000/fn:v1"))
-        XCTAssertEqual(try ImageNames.applyingTag("v0.5.1", to: "ghcr.io/a/fn"), "ghcr.io/a/fn:v0.5.1")
-        XCTAssertEqual(try ImageNames.applyingTag("v2", to: "localhost:5000/fn:v1"), "localhost:5000/fn:v2")
-        XCTAssertEqual(try ImageNames.applyingTag(nil, to: "ghcr.io/a/fn:v1"), "ghcr.io/a/fn:v1")
-        XCTAssertThrowsError(try ImageNames.applyingTag("~v0.5", to: "ghcr.io/a/fn"))
+        let noListing: (String) throws -> [String] = { XCTFail("unexpected tag listing of \($0)"); return [] }
+        XCTAssertEqual(try ImageNames.applyingTag("v0.5.1", to: "ghcr.io/a/fn", listTags: noListing), "ghcr.io/a/fn:v0.5.1")
+        XCTAssertEqual(try ImageNames.applyingTag("latest", to: "localhost:5000/fn:v1", listTags: noListing), "localhost:5000/fn:latest")
+        XCTAssertEqual(try ImageNames.applyingTag(nil, to: "ghcr.io/a/fn:v1", listTags: noListing), "ghcr.io/a/fn:v1")
+        let tags = ["v0.4.0", "v0.4.3", "v0.5.0", "v0.5.1-rc.1", "v1.0.0", "latest", "v0.10.2"]
+        XCTAssertEqual(try ImageNames.applyingTag("~v0.4", to: "ghcr.io/a/fn", listTags: { _ in tags }), "ghcr.io/a/fn:v0.4.3")
+        XCTAssertEqual(try ImageNames.applyingTag("v0.5.x", to: "ghcr.io/a/fn", listTags: { _ in tags }), "ghcr.io/a/fn:v0.5.0")
+        XCTAssertThrowsError(try ImageNames.applyingTag(">=v2", to: "ghcr.io/a/fn", listTags: { _ in tags }))
+    }
+
+    func testSemverConstraintsFollowMastermindsRules() throws {
+        func best(_ c: String, _ tags: [String]) -> String? { SemverConstraint(c)?.best(of: tags) }
+        let tags = ["v0.1.0", "v0.2.3", "v0.2.9", "v0.3.0", "v1.2.3", "v1.2.9", "v1.3.0", "v1.4.0-beta.1", "v2.0.0", "junk"]
+        XCTAssertEqual(best("~1.2.3", tags), "v1.2.9")
+        XCTAssertEqual(best("~1", tags), "v1.3.0")
+        XCTAssertEqual(best("^1.2", tags), "v1.3.0")
+        XCTAssertEqual(best("^0.2.3", tags), "v0.2.9")
+        XCTAssertEqual(best(">=1.2.4, <1.3", tags), "v1.2.9")
+        XCTAssertEqual(best("<0.2 || >=2", tags), "v2.0.0")
+        XCTAssertEqual(best("1.2", tags), "v1.2.9")
+        XCTAssertEqual(best("1.x", tags), "v1.3.0")
+        XCTAssertEqual(best(">1.2", tags), "v2.0.0")
+        XCTAssertEqual(best(">=1.4.0-alpha", tags), "v2.0.0")
+        XCTAssertEqual(best("1.4.0-beta.1", tags), "v1.4.0-beta.1")
+        XCTAssertNil(best("~3", tags))
+        XCTAssertNil(SemverConstraint("latest"))
+        XCTAssertTrue(SemanticVersion("1.0.0-alpha")! < SemanticVersion("1.0.0-alpha.1")!)
+        XCTAssertTrue(SemanticVersion("1.0.0-alpha.beta")! < SemanticVersion("1.0.0-beta")!)
+        XCTAssertTrue(SemanticVersion("1.0.0-rc.1")! < SemanticVersion("1.0.0")!)
+        XCTAssertTrue(SemanticVersion("1.0.0-2")! < SemanticVersion("1.0.0-11")!)
     }
 
     func testExecRunnerPassesStdinAndCapturesStderr() throws {

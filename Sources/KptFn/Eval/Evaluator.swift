@@ -35,7 +35,7 @@ public final class Evaluator {
         try KRMCheck.check(items, which: "input")
 
         let step = FunctionStep(name: request.function.displayName, reference: request.function, runner: runner,
-                                isWasm: kind.isWasm && request.allowWasm, functionConfig: functionConfig)
+                                isWasm: request.allowWasm, functionConfig: functionConfig)
         var results = FunctionResultList()
         let output: [YAMLNode]
         do {

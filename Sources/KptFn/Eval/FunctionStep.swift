@@ -5,6 +5,7 @@ public struct FunctionStep {
     public var name: String
     public var reference: FunctionReference
     public var runner: FunctionRunner
+    /// Prints `[RUNNING] WASM …`: kpt marks every function of a run made with --allow-alpha-wasm.
     public var isWasm: Bool
     public var functionConfig: YAMLNode?
     /// Set on output items lacking it (render: the package whose function generated them).

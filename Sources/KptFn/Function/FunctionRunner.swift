@@ -45,6 +45,14 @@ public struct WasmFunctionOutput {
 /// Must throw `FunctionError` naming the problem, e.g. that a container-only image needs a container runtime.
 public protocol WasmImageSource: AnyObject {
     func wasmModule(image: String, pullPolicy: ImagePullPolicy) throws -> [UInt8]
+    /// The tags of the image's repository (for Kptfile `tag:` constraints).
+    func tags(ofRepositoryOf image: String) throws -> [String]
+}
+
+extension WasmImageSource {
+    public func tags(ofRepositoryOf image: String) throws -> [String] {
+        throw FunctionError("listing the tags of \(image) is not supported")
+    }
 }
 
 /// `--image-pull-policy`.

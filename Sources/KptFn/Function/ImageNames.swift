@@ -32,17 +32,24 @@ public enum ImageNames {
         return lastSegment.contains(":") ? image : image + ":latest"
     }
 
-    /// A Kptfile `tag:` naming a plain tag replaces the image's tag. Semver constraints need a
-    /// registry tag listing, which this build does not do: they are refused by name.
-    public static func applyingTag(_ tag: String?, to image: String) throws -> String {
+    /// Applies a Kptfile `tag:`: a plain tag or exact version replaces the image's tag; a semver
+    /// constraint (`~v0.4`, `>=1.2 <2`, `v0.5.x`) picks the highest matching tag of the repository.
+    public static func applyingTag(_ tag: String?, to image: String,
+                                   listTags: (String) throws -> [String]) throws -> String {
         guard let tag = tag, !tag.isEmpty else { return image }
-        guard tag.allSatisfy({ $0.isLetter || $0.isNumber || "_.-".contains($0) }), !tag.contains(where: { !$0.isASCII }) else {
-            throw FunctionError("tag \"\(tag)\" of image \"\(image)\" is a version constraint; resolving constraints "
-                + "against the registry's tags is not supported, use a plain tag")
-        }
         var name = image.split(separator: "@", maxSplits: 1).first.map(String.init) ?? image
         if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") { name = String(name[..<colon]) }
-        return name + ":" + tag
+        let plain = tag.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "_.-".contains($0) }
+        let exact = SemanticVersion(tag) != nil && tag.split(separator: ".").count == 3
+        if plain && (exact || SemverConstraint(tag) == nil) { return name + ":" + tag }
+        guard let constraint = SemverConstraint(tag) else {
+            throw FunctionError("tag \"\(tag)\" of image \"\(image)\" is neither a tag nor a semver constraint")
+        }
+        let tags = try listTags(name)
+        guard let best = constraint.best(of: tags) else {
+            throw FunctionError("unable to resolve tag \"\(tag)\" of image \"\(name)\": no tag satisfies the constraint")
+        }
+        return name + ":" + best
     }
 
     /// A light form of the Docker reference grammar check (`function image reference "<img>" is invalid: …`).

@@ -97,7 +97,14 @@ public final class Renderer {
         let reference: FunctionReference
         let kind: FunctionKind
         if let image = fn.image {
-            let resolved = ImageNames.withDefaultTag(try ImageNames.applyingTag(fn.tag, to: ImageNames.withPrefix(image, prefix: request.imagePrefix)))
+            let prefixed = ImageNames.withPrefix(image, prefix: request.imagePrefix)
+            let tagged = try ImageNames.applyingTag(fn.tag, to: prefixed) { repository in
+                guard let source = runners.imageSource else {
+                    throw FunctionError("unable to list the tags of \(repository): no OCI image loader is available")
+                }
+                return try source.tags(ofRepositoryOf: repository)
+            }
+            let resolved = ImageNames.withDefaultTag(tagged)
             reference = .image(resolved)
             kind = request.allowWasm ? .wasmImage(image: resolved) : .containerImage(image: resolved)
         } else {
@@ -137,7 +144,7 @@ public final class Renderer {
             config = ConfigCleaner.strippingKptAnnotations(node)
         }
         return FunctionStep(name: prepared.reference.displayName, reference: prepared.reference,
-                            runner: prepared.runner, isWasm: prepared.kind.isWasm, functionConfig: config,
+                            runner: prepared.runner, isWasm: request.allowWasm, functionConfig: config,
                             packagePath: pkg.path)
     }
 
