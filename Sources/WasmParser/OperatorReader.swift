@@ -1,7 +1,8 @@
 /// Decodes a function body's instructions one operator at a time.
 ///
-/// Shared by the validator and the interpreter's translator. Only decoding errors (`.malformed`) are
-/// thrown here; typing and index checks belong to the validator.
+/// Shared by the validator and the interpreter's translator. Decoding errors (`.malformed`) are
+/// thrown here; typing and index checks belong to the validator. The one exception is a typed
+/// `select` with other than one type, which the spec calls invalid ("invalid result arity").
 public struct OperatorReader {
     public var reader: ByteReader
     public let features: WasmFeatures

@@ -3,7 +3,7 @@
 //
 // # WasmParser
 //
-// WebAssembly 2.0 binary decoder and validator (plus opt-in extended-const, multi-memory and memory64).
+// WebAssembly 2.0 binary decoder and validator (plus opt-in extended-const, multi-memory, memory64 and tail calls).
 // Errors are `WasmError`s: `.malformed` while decoding, `.invalid` while validating, worded like the
 // spec's reference interpreter, with the byte offset.
 //
