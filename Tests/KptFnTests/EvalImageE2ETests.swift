@@ -124,6 +124,18 @@ final class EvalImageE2ETests: XCTestCase {
         """)
         XCTAssertTrue(Fixtures.read(pkg + "/resources.yaml").contains("tier: web"))
 
+        // A Kptfile tag: constraint picks the highest matching tag from the registry.
+        for tag in ["v0.4.0", "v0.4.3", "v0.5.0"] {
+            let pushed = try kpt(["alpha", "wasm", "push", module, "127.0.0.1:\(port)/fns/set-annotation:\(tag)"], kpt: kptPath)
+            XCTAssertEqual(pushed.0, 0, pushed.2)
+        }
+        try Fixtures.read(pkg + "/Kptfile").replacingOccurrences(of: "- image: \(image)",
+            with: "- image: 127.0.0.1:\(port)/fns/set-annotation\n      tag: ~v0.4")
+            .write(toFile: pkg + "/Kptfile", atomically: true, encoding: .utf8)
+        let constrained = try kpt(["fn", "render", "pkg", "--allow-alpha-wasm"], kpt: kptPath)
+        XCTAssertEqual(constrained.0, 0, constrained.2)
+        XCTAssertTrue(constrained.2.contains("[RUNNING] WASM \"127.0.0.1:\(port)/fns/set-annotation:v0.4.3\"\n"), constrained.2)
+
         // An image that is not in the registry fails before anything runs.
         let missing = try kpt(["fn", "eval", "pkg", "--allow-alpha-wasm", "-i", "127.0.0.1:\(port)/fns/nope:v1"], kpt: kptPath)
         XCTAssertEqual(missing.0, 1)
