@@ -125,6 +125,14 @@ final class FunctionRuntimeTests: XCTestCase {
         XCTAssertEqual(out.stderr, "warn\n")
     }
 
+    func testExecRunnerSurvivesAFunctionThatIgnoresStdin() throws {
+        // The CLI runs with SIGPIPE's default action (terminate); the runner must protect itself.
+        signal(SIGPIPE, SIG_DFL)
+        let runner = ExecFunctionRunner(path: "/bin/sh", arguments: ["-c", "echo done"])
+        let out = try runner.run(input: [UInt8](repeating: 0x61, count: 4 << 20))
+        XCTAssertEqual(String(decoding: out.output, as: UTF8.self), "done\n")
+    }
+
     func testExecRunnerReportsExitCode() {
         let runner = ExecFunctionRunner(path: "/bin/sh", arguments: ["-c", "echo bad >&2; exit 3"])
         XCTAssertThrowsError(try runner.run(input: [])) { error in

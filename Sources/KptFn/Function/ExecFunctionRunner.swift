@@ -14,6 +14,8 @@ public final class ExecFunctionRunner: FunctionRunner {
     }
 
     public func run(input: [UInt8]) throws -> FunctionRunOutput {
+        // A function that exits without reading all of stdin must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executablePath())
         process.arguments = arguments
