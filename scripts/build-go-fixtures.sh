@@ -34,4 +34,21 @@ done
 pkgs=(); for n in "${krm_functions[@]}" "${native_tools[@]}"; do pkgs+=("./$n"); done
 go build -modfile="$modfile" -trimpath -o "$out/native/" "${pkgs[@]}"
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/wasm_exec.js"
+
+# Optional: the same programs built by Go 1.19 (import module `go`, `debug`
+# import, crypto.getRandomValues) with that release's own wasm_exec.js.
+# Debian: apt-get install golang-1.19-go. Override the binary with GO119.
+go119="${GO119:-/usr/lib/go-1.19/bin/go}"
+legacy_programs=(hello crypto-random js-callback date-time deadlock set-annotation)
+if [ -x "$go119" ]; then
+  legacy_mod="$out/go119.build.mod"
+  sed 's/^go 1\.[0-9]*$/go 1.19/' "$src/go.mod" > "$legacy_mod"
+  "$go119" mod edit -modfile="$legacy_mod" -replace "gopkg.in/yaml.v3=$yaml_dir"
+  rm -f "$out/go119.build.sum"; touch "$out/go119.build.sum"
+  mkdir -p "$out/wasm-go1.19"
+  pkgs=(); for n in "${legacy_programs[@]}"; do pkgs+=("./$n"); done
+  GOOS=js GOARCH=wasm "$go119" build -modfile="$legacy_mod" -trimpath -o "$out/wasm-go1.19/" "${pkgs[@]}"
+  for n in "${legacy_programs[@]}"; do mv "$out/wasm-go1.19/$n" "$out/wasm-go1.19/$n.wasm"; done
+  cp "$("$go119" env GOROOT)/misc/wasm/wasm_exec.js" "$out/wasm_exec-go1.19.js"
+fi
 echo "built fixtures into $out"

@@ -63,13 +63,14 @@ enum Fixtures {
     }
 
     /// Runs a program under Node with Go's wasm_exec.js (explicit argv/env).
+    /// `flavor` "" is the current Go; "-go1.19" the optional Go 1.19 builds with their own glue.
     static func nodeProgram(_ name: String, arguments: [String], environment: [(String, String)] = [],
-                            stdin: [UInt8] = []) throws -> Run.Result {
+                            stdin: [UInt8] = [], flavor: String = "") throws -> Run.Result {
         let node = try requireNode()
         try require()
         var args = [nodeRunners.appendingPathComponent("run-program.js").path,
-                    binDirectory.appendingPathComponent("wasm_exec.js").path,
-                    binDirectory.appendingPathComponent("wasm/\(name).wasm").path]
+                    binDirectory.appendingPathComponent("wasm_exec\(flavor).js").path,
+                    binDirectory.appendingPathComponent("wasm\(flavor)/\(name).wasm").path]
         for (k, v) in environment { args += ["--env", "\(k)=\(v)"] }
         args += ["--"] + arguments
         return Run.process(node, args, stdin: stdin)
