@@ -5,7 +5,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 
-apt_packages=(libyaml-dev zlib1g-dev libssl-dev docker-registry skopeo golang-gopkg-yaml.v3-dev apache2-utils openssl)
+apt_packages=(libyaml-dev zlib1g-dev libssl-dev docker-registry skopeo golang-gopkg-yaml.v3-dev golang-1.19-go apache2-utils openssl)
 command -v node >/dev/null 2>&1 || apt_packages+=(nodejs)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
