@@ -27,6 +27,8 @@ struct YAMLCommentAttacher {
         var firstColumn = -1
         /// The first token is a block sequence entry `- `.
         var startsWithDash = false
+        /// Only spaces/tabs (also for lines inside block scalars).
+        var isWhitespace = true
     }
 
     private struct Pos: Comparable {
@@ -104,6 +106,9 @@ struct YAMLCommentAttacher {
                 }
                 if e.line < ranges.count { excluded[e.line].append(0..<e.column) }
             }
+        }
+        for (l, range) in ranges.enumerated() {
+            lines[l].isWhitespace = source[range].allSatisfy { $0 == 0x20 || $0 == 0x09 }
         }
         for (l, range) in ranges.enumerated() where lines[l].kind != .interior {
             var column = 0
@@ -313,8 +318,21 @@ struct YAMLCommentAttacher {
         }
         let ancestors = blockAncestors(prev)
         let indent = ancestors.first.map { spans[$0].start.column } ?? 0
-        let footLine = previousLine + 1
-        var firstEmpty = lines[first].kind == .comment
+        // yaml.v3 counts line breaks since the last non-blank character of the previous token
+        // (block scalars swallow trailing blank lines, but they still count).
+        var lastContentLine = previousLine
+        while lastContentLine > 0, lines[lastContentLine].isWhitespace { lastContentLine -= 1 }
+        // Only a plain scalar makes yaml.v3's scanner read past its line break; after any other
+        // token (quoted, block, flow end) or a line comment the comment scan starts on the
+        // token's line, and on a document's first line that leaves yaml.v3 without a "foot line".
+        var inFlow = false
+        var p = spans[prev].parent
+        while p >= 0 { if spans[p].node.style.contains(.flow) { inFlow = true }; p = spans[p].parent }
+        let plainPrevious = !inFlow && prevNode.kind == .scalar
+            && prevNode.style.isDisjoint(with: [.singleQuoted, .doubleQuoted, .literal, .folded])
+            && lines[previousLine].commentColumn < 0
+        let footLine = (!plainPrevious && previousLine == 0) ? -1 : lastContentLine + 1
+        var firstEmpty = first == lastContentLine + 1
         var recentEmpty = false
         var chunks: [Chunk] = []
         var text = ""
@@ -356,7 +374,13 @@ struct YAMLCommentAttacher {
             text += lines[l].commentText
             recentEmpty = false
         }
-        if next == nil { blankOrEnd(atEnd: true) }
+        if next == nil {
+            blankOrEnd(atEnd: true)
+        } else if !text.isEmpty && nextLine >= 0 {
+            // The next token itself is dedented below the comment block: the block is a foot.
+            let c = lines[nextLine].firstColumn
+            if c < indent && c != startColumn { flush(dedentedAtBlank: false) }
+        }
         if !text.isEmpty { chunks.append(Chunk(kind: .head, text: text, line: startLine, column: startColumn)) }
 
         let gapEnd = Pos(line: last + 1, column: 0)
@@ -365,8 +389,18 @@ struct YAMLCommentAttacher {
             case .footOfPrevious:
                 addFoot(chunk.text, to: entry(of: prev), orDocumentOf: prev)
             case .footByColumn:
-                let owner = ancestors.first { spans[$0].start.column <= chunk.column } ?? ancestors.last
-                addFoot(chunk.text, to: owner.flatMap { lastEntry(of: $0, before: gapEnd) }, orDocumentOf: prev)
+                // Tied to its own position: it lands on the first event after it — the end of a
+                // closing block at its column, else the next entry (a mapping key passes it on
+                // to the key before it).
+                let closing = ancestors.filter { a in next.map { !(end(a) > start($0)) } ?? true }
+                if let block = closing.first(where: { spans[$0].start.column == chunk.column && spans[$0].node.kind == .mapping }) {
+                    addFoot(chunk.text, to: lastEntry(of: block, before: gapEnd), orDocumentOf: prev)
+                } else if let next, let node = footTargetAfter(next, order, lines) {
+                    addFoot(chunk.text, to: node, orDocumentOf: prev)
+                } else {
+                    let owner = ancestors.first { spans[$0].start.column <= chunk.column } ?? ancestors.last
+                    addFoot(chunk.text, to: owner.flatMap { lastEntry(of: $0, before: gapEnd) }, orDocumentOf: prev)
+                }
             case .head:
                 guard let next else {
                     let doc = document(of: prev)
@@ -388,6 +422,21 @@ struct YAMLCommentAttacher {
                 }
             }
         }
+    }
+
+    /// Where a foot comment that precedes `next` ends up: a sequence item keeps it; a block
+    /// mapping key hands it to the key before it.
+    private func footTargetAfter(_ next: Int, _ order: [Int], _ lines: [Line]) -> YAMLNode? {
+        let node = firstTokenNode(next, order, lines)
+        guard let i = spans.firstIndex(where: { $0.node === node }) else { return node }
+        let p = spans[i].parent
+        guard p >= 0 else { return nil }
+        let parent = spans[p].node
+        if spans[i].isKey && !parent.style.contains(.flow),
+           let k = parent.content.firstIndex(where: { $0 === node }) {
+            return k >= 2 ? parent.content[k - 2] : node
+        }
+        return node
     }
 
     private func addFoot(_ text: String, to node: YAMLNode?, orDocumentOf index: Int) {
@@ -416,6 +465,22 @@ struct YAMLCommentAttacher {
             k += 1
         }
         return spans[best >= 0 ? best : next].node
+    }
+
+    /// The innermost node at the first token of `next`'s line (after any `- `): the node
+    /// whose event comes first.
+    private func firstTokenNode(_ next: Int, _ order: [Int], _ lines: [Line]) -> YAMLNode {
+        let line = spans[next].start.line
+        let dashColumn = line < lines.count && lines[line].startsWithDash ? lines[line].firstColumn : -1
+        var k = firstNode(atOrAfter: Pos(line: line, column: dashColumn + 1), order)
+        guard k < order.count, spans[order[k]].start.line == line else { return spans[next].node }
+        var best = order[k]
+        let pos = start(best)
+        while k + 1 < order.count, start(order[k + 1]) == pos {
+            k += 1
+            if spans[order[k]].depth > spans[best].depth { best = order[k] }
+        }
+        return spans[best].node
     }
 
     /// Leading comments of a document: up to the last blank line they are the document's
