@@ -38,7 +38,7 @@ public struct ResourceList {
     /// Parses a function's output that must be a ResourceList (or `List`) document.
     public static func decode(_ bytes: [UInt8]) throws -> ResourceList {
         let docs: [YAMLNode]
-        do { docs = try YAML.parse(bytes: bytes) } catch {
+        do { docs = try documents(bytes) } catch {
             throw ResourceListError("invalid ResourceList: \(error)")
         }
         guard docs.count == 1 else {
@@ -57,7 +57,7 @@ public struct ResourceList {
     /// item and gets its ordinal as `config.kubernetes.io/index` and the internal index.
     public static func decodeOutput(_ bytes: [UInt8]) throws -> ResourceList {
         let docs: [YAMLNode]
-        do { docs = try YAML.parse(bytes: bytes) } catch {
+        do { docs = try documents(bytes) } catch {
             throw ResourceListError("invalid function output: \(error)")
         }
         if docs.count == 1, let list = try unwrap(docs[0].root, strict: false) { return list }
@@ -102,6 +102,12 @@ public struct ResourceList {
         if let functionConfig, !functionConfig.isNull { list.functionConfig = functionConfig }
         if let results = root.get("results"), !results.isNull { list.results = results }
         return list
+    }
+
+    /// Documents split the way kyaml's ByteReader splits a function's output; empty and null
+    /// documents are dropped.
+    private static func documents(_ bytes: [UInt8]) throws -> [YAMLNode] {
+        try YAML.parseResources(String(decoding: bytes, as: UTF8.self)).filter { !$0.root.isNull }
     }
 
     static func describe(_ node: YAMLNode) -> String {
