@@ -112,10 +112,16 @@ enum Executor {
 
     @inline(__always)
     static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ r: UnsafeMutablePointer<FunctionRecord>) {
+        // Plain loops: frames are small, and a libc call per frame costs more than the copy.
         let params = Int(r.pointee.paramCount), locals = Int(r.pointee.localCount)
-        if locals > params { (sp + params).update(repeating: 0, count: locals - params) }
+        var i = params
+        while i < locals { sp[i] = 0; i += 1 }
         let n = Int(r.pointee.constCount)
-        if n > 0 { (sp + locals).update(from: r.pointee.consts!, count: n) }
+        if n > 0 {
+            let consts = r.pointee.consts!, dst = sp + locals
+            var k = 0
+            while k < n { dst[k] = consts[k]; k += 1 }
+        }
     }
 
     static func callHost(_ store: Store, _ callee: FunctionEntity, _ p: UnsafeMutablePointer<UInt64>,
@@ -235,6 +241,8 @@ enum Executor {
                 if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
             case let .brIfI64GeU(a, b, t):
                 if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .simd(start):
+                try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
