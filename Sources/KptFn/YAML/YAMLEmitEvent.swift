@@ -1,7 +1,7 @@
 /// Serialization events produced from a node tree (the encoder half of yaml.v3's
 /// `encoder.node`): decides which tags are implicit, forces quoting of strings that
 /// would resolve to another type, and moves mapping-key foot comments to "tail" comments.
-struct YAMLEmitEvent {
+final class YAMLEmitEvent {
     enum Kind { case streamStart, streamEnd, documentStart, documentEnd,
                 sequenceStart, sequenceEnd, mappingStart, mappingEnd, scalar, alias }
     enum ScalarStyle { case plain, singleQuoted, doubleQuoted, literal, folded }
@@ -41,16 +41,16 @@ struct YAMLEventBuilder {
 
     mutating func document(_ node: YAMLNode, compactSequences: Bool = false) {
         if node.kind == .document {
-            var start = YAMLEmitEvent(.documentStart)
+            let start = YAMLEmitEvent(.documentStart)
             start.compactSequences = compactSequences
             start.headComment = Array(node.headComment.utf8)
             events.append(start)
             for child in node.content { emit(child, tail: "") }
-            var end = YAMLEmitEvent(.documentEnd)
+            let end = YAMLEmitEvent(.documentEnd)
             end.footComment = Array(node.footComment.utf8)
             events.append(end)
         } else {
-            var start = YAMLEmitEvent(.documentStart)
+            let start = YAMLEmitEvent(.documentStart)
             start.compactSequences = compactSequences
             events.append(start)
             emit(node, tail: "")
@@ -82,7 +82,7 @@ struct YAMLEventBuilder {
         case .document:
             document(node, compactSequences: false)
         case .sequence:
-            var start = YAMLEmitEvent(.sequenceStart)
+            let start = YAMLEmitEvent(.sequenceStart)
             start.anchor = Array(node.anchor.utf8)
             start.tag = longTag
             start.implicit = tag.isEmpty
@@ -90,12 +90,12 @@ struct YAMLEventBuilder {
             start.headComment = Array(node.headComment.utf8)
             events.append(start)
             for child in node.content { emit(child, tail: "") }
-            var end = YAMLEmitEvent(.sequenceEnd)
+            let end = YAMLEmitEvent(.sequenceEnd)
             end.lineComment = Array(node.lineComment.utf8)
             end.footComment = Array(node.footComment.utf8)
             events.append(end)
         case .mapping:
-            var start = YAMLEmitEvent(.mappingStart)
+            let start = YAMLEmitEvent(.mappingStart)
             start.anchor = Array(node.anchor.utf8)
             start.tag = longTag
             start.implicit = tag.isEmpty
@@ -120,13 +120,13 @@ struct YAMLEventBuilder {
                 emit(node.content[i + 1], tail: "")
                 i += 2
             }
-            var end = YAMLEmitEvent(.mappingEnd)
+            let end = YAMLEmitEvent(.mappingEnd)
             end.tailComment = Array(pendingTail.utf8)
             end.lineComment = Array(node.lineComment.utf8)
             end.footComment = Array(node.footComment.utf8)
             events.append(end)
         case .alias:
-            var alias = YAMLEmitEvent(.alias)
+            let alias = YAMLEmitEvent(.alias)
             alias.anchor = Array(node.value.utf8)
             alias.headComment = Array(node.headComment.utf8)
             alias.lineComment = Array(node.lineComment.utf8)
@@ -140,7 +140,7 @@ struct YAMLEventBuilder {
             else if node.style.contains(.folded) { style = .folded }
             else if node.value.utf8.contains(0x0A) { style = .literal }
             else if forceQuoting { style = .doubleQuoted }
-            var scalar = YAMLEmitEvent(.scalar)
+            let scalar = YAMLEmitEvent(.scalar)
             scalar.anchor = Array(node.anchor.utf8)
             scalar.tag = longTag
             scalar.implicit = tag.isEmpty
