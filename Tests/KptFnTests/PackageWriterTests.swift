@@ -117,7 +117,7 @@ final class PackageWriterTests: XCTestCase {
     }
 
     func testSingleResourceJSONFileStaysJSON() throws {
-        let pkg = try TempPackage(["cm.json": "{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\", \"metadata\": {\"name\": \"c<>\"}, \"data\": {\"n\": 1, \"b\": true}}\n"])
+        let pkg = try TempPackage(["cm.json": "{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\", \"metadata\": {\"name\": \"c<>\"}, \"data\": {\"n\": 1, \"b\": true, \"h\": 0x1F, \"f\": 1.50, \"e\": 1e3}}\n"])
         defer { pkg.remove() }
         let (resources, files) = try PackageReader(root: pkg.root, includeSubpackages: true).read()
         try PackageWriter(root: pkg.root).write(resources, previousFiles: files)
@@ -126,6 +126,9 @@ final class PackageWriterTests: XCTestCase {
           "apiVersion": "v1",
           "data": {
             "b": true,
+            "e": 1000,
+            "f": 1.5,
+            "h": 31,
             "n": 1
           },
           "kind": "ConfigMap",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a node as JSON like Go's `json.MarshalIndent(v, "", "  ")` of the decoded value
 /// (object keys sorted, HTML-safe escaping), followed by a newline.
 enum JSONNodeWriter {
@@ -35,10 +37,50 @@ enum JSONNodeWriter {
             switch node.tag {
             case "!!null": out += "null"
             case "!!bool": out += node.value.lowercased()
-            case "!!int", "!!float": out += node.value
+            case "!!int": out += integer(node.value) ?? quote(node.value)
+            case "!!float": out += float(node.value) ?? quote(node.value)
             default: out += quote(node.value)
             }
         }
+    }
+
+    /// Decimal text of a YAML integer (`0x1F`, `0o17`, `1_000` ...), as Go prints the decoded int.
+    private static func integer(_ text: String) -> String? {
+        var t = text.replacingOccurrences(of: "_", with: "")
+        var negative = false
+        if t.hasPrefix("-") || t.hasPrefix("+") { negative = t.hasPrefix("-"); t.removeFirst() }
+        var radix = 10
+        if t.hasPrefix("0x") || t.hasPrefix("0X") { radix = 16; t.removeFirst(2) }
+        else if t.hasPrefix("0o") || t.hasPrefix("0O") { radix = 8; t.removeFirst(2) }
+        else if t.hasPrefix("0b") || t.hasPrefix("0B") { radix = 2; t.removeFirst(2) }
+        else if t.count > 1 && t.hasPrefix("0") { radix = 8; t.removeFirst() }
+        guard let magnitude = UInt64(t, radix: radix) else { return nil }
+        return (negative && magnitude != 0 ? "-" : "") + String(magnitude)
+    }
+
+    /// Go's encoding/json float text: shortest round-trip digits, exponent form outside [1e-6, 1e21).
+    private static func float(_ text: String) -> String? {
+        let t = text.replacingOccurrences(of: "_", with: "")
+        guard let d = Double(t), d.isFinite else { return nil }
+        let a = abs(d)
+        if a != 0 && (a < 1e-6 || a >= 1e21) {
+            // Go: 1e+21, 1e-07 (two-digit exponent at least).
+            var s = "\(d)"
+            if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                var mantissa = String(s[..<e])
+                if mantissa.hasSuffix(".0") { mantissa.removeLast(2) }
+                var exp = String(s[s.index(after: e)...])
+                var sign = "+"
+                if exp.hasPrefix("-") { sign = "-"; exp.removeFirst() } else if exp.hasPrefix("+") { exp.removeFirst() }
+                if exp.count < 2 { exp = "0" + exp }
+                s = mantissa + "e" + sign + exp
+            }
+            return s
+        }
+        if d == d.rounded() && a < 1e16 { return String(Int64(d)) }
+        var s = "\(d)"
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s
     }
 
     private static func quote(_ s: String) -> String {
