@@ -241,6 +241,8 @@ enum Executor {
                 if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
             case let .brIfI64GeU(a, b, t):
                 if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
+            case let .simd(start):
+                try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)

@@ -56,6 +56,9 @@ enum Instruction {
     case brIfI64GeS(Int32, Int32, Int32)
     case brIfI64GeU(Int32, Int32, Int32)
 
+    /// A 128-bit SIMD instruction; its operands start at aux[start] (see SIMD/SIMDInstruction.swift).
+    case simd(Int32)
+
     // MARK: Data movement
     /// dst = src
     case copy(Int32, Int32)

@@ -24,6 +24,8 @@ public final class Store {
     /// Wasm + host activations currently live (accumulates across host re-entry).
     var callDepth = 0
     var nativeStack = NativeStackGuard()
+    /// v128 values, referenced by handle from frame cells (SIMD/V128Arena.swift).
+    let vectors = V128Arena()
 
     public init(configuration: EngineConfiguration = .init()) {
         self.configuration = configuration

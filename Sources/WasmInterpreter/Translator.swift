@@ -62,7 +62,6 @@ struct Translator {
         let body = module.bodies[definedIndex]
         var count = type.params.count
         for d in body.localDeclarations {
-            if d.type == .v128 { throw Trap(.host, "v128 locals are not supported by this interpreter") }
             count += Int(d.count)
         }
         localCount = count
@@ -77,7 +76,7 @@ struct Translator {
         var n = 0
         while !reader.isAtEnd {
             switch try reader.next() {
-            case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc: n += 1
+            case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc, .v128Const: n += 1
             default: break
             }
         }

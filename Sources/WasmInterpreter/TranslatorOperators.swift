@@ -42,6 +42,7 @@ extension Translator {
             aux.append(a.slot)
             aux.append(b.slot)
             produce { .select($0, c.slot, x) }
+        case .v128Const, .i8x16Shuffle, .simd, .simdMemory, .simdLane, .simdMemoryLane: try translateSIMD(op)
         case .localGet(let i): stack.append(Operand(slot: Int32(i), kind: .local))
         case .localSet(let i): setLocal(Int32(i), pop())
         case .localTee(let i):

@@ -43,7 +43,7 @@ extension Store {
         case .i64(let x): return x
         case .f32(let x): return UInt64(x)
         case .f64(let x): return x
-        case .v128: throw Trap(.host, "v128 values are not supported by this interpreter")
+        case .v128(let v): return try vectors.handle(v)
         case .funcRef(let f):
             guard let f else { return 0 }
             guard f.store === self else { throw Trap(.host, "function reference belongs to another store") }
@@ -61,7 +61,7 @@ extension Store {
         case .i64: return .i64(c)
         case .f32: return .f32(UInt32(truncatingIfNeeded: c))
         case .f64: return .f64(c)
-        case .v128: return .v128(V128(lo: c, hi: 0))
+        case .v128: return .v128(vectors[c])
         case .funcRef: return .funcRef(c == 0 ? nil : Function(store: self, address: Int(c - 1)))
         case .externRef: return .externRef(c == 0 ? nil : c - 1)
         }

@@ -118,10 +118,10 @@ struct FunctionValidator {
 
     // MARK: Stack primitives
 
-    private mutating func mismatch(_ at: Int) -> WasmError { WasmError.invalid("type mismatch", at: at) }
+    mutating func mismatch(_ at: Int) -> WasmError { WasmError.invalid("type mismatch", at: at) }
 
     @inline(__always)
-    private mutating func push(_ t: ValueType?) { stack.push(t) }
+    mutating func push(_ t: ValueType?) { stack.push(t) }
 
     @inline(__always)
     private mutating func pop(at: Int) throws(WasmError) -> ValueType? {
@@ -134,7 +134,7 @@ struct FunctionValidator {
     }
 
     @inline(__always)
-    private mutating func pop(_ expected: ValueType, at: Int) throws(WasmError) {
+    mutating func pop(_ expected: ValueType, at: Int) throws(WasmError) {
         let frame = frames.count - 1
         if stack.count == frames[frame].height {
             if frames[frame].unreachable { return }
@@ -235,7 +235,7 @@ struct FunctionValidator {
 
     // MARK: Index-space lookups
 
-    private mutating func memory(_ index: UInt32, at: Int) throws(WasmError) {
+    mutating func memory(_ index: UInt32, at: Int) throws(WasmError) {
         guard Int(index) < context.memories.count else { throw WasmError.invalid("unknown memory \(index)", at: at) }
     }
 
@@ -273,7 +273,7 @@ struct FunctionValidator {
     /// The narrower of two index types (lengths in copies between mixed 32/64-bit spaces).
     private func narrower(_ a: ValueType, _ b: ValueType) -> ValueType { a == .i32 || b == .i32 ? .i32 : .i64 }
 
-    private mutating func addressType(_ memoryIndex: UInt32) -> ValueType {
+    mutating func addressType(_ memoryIndex: UInt32) -> ValueType {
         Int(memoryIndex) < context.memories.count && context.memories[Int(memoryIndex)].limits.is64 ? .i64 : .i32
     }
 
@@ -484,6 +484,8 @@ struct FunctionValidator {
             try pop(indexType, at: at)
             try pop(t.elementType, at: at)
             try pop(indexType, at: at)
+        case .v128Const, .i8x16Shuffle, .simd, .simdMemory, .simdLane, .simdMemoryLane:
+            try applySIMD(op, at: at)
         default:
             if let signature = op.numericSignature {
                 if let second = signature.operand2 { try pop(second, at: at) }

@@ -363,6 +363,7 @@ struct ModuleDecoder {
             case .refNull(let t): constant = .refNull(t)
             case .refFunc(let f): constant = .refFunc(f)
             case .globalGet(let g): constant = .globalGet(g)
+            case .v128Const(let v): constant = .v128Const(v)
             case .i32Add where features.contains(.extendedConst): constant = .i32Add
             case .i32Sub where features.contains(.extendedConst): constant = .i32Sub
             case .i32Mul where features.contains(.extendedConst): constant = .i32Mul

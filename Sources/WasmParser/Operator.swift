@@ -215,4 +215,11 @@ public enum Operator: Hashable, Sendable {
     case tableGrow(UInt32)
     case tableSize(UInt32)
     case tableFill(UInt32)
+    // 128-bit SIMD (0xFD prefix, feature .simd); see SIMDOpcode for the sub-opcodes and their forms
+    case v128Const(V128)
+    case i8x16Shuffle([UInt8])
+    case simd(SIMDOpcode)
+    case simdMemory(SIMDOpcode, MemArg)
+    case simdLane(SIMDOpcode, lane: UInt8)
+    case simdMemoryLane(SIMDOpcode, MemArg, lane: UInt8)
 }

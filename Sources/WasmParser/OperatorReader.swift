@@ -82,8 +82,7 @@ public struct OperatorReader {
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(try reader.readVarUInt32())
         case 0xFC: return try readMiscOperator(at: at)
-        case 0xFD:
-            throw WasmError.malformed("illegal opcode 0xfd (simd not supported)", at: at)
+        case 0xFD where features.contains(.simd): return try readSIMDOperator(at: at)
         default:
             throw WasmError.malformed("illegal opcode 0x\(String(opcode, radix: 16))", at: at)
         }

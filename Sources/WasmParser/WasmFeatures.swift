@@ -11,6 +11,6 @@ public struct WasmFeatures: OptionSet, Sendable, Hashable {
     public static let exceptions = WasmFeatures(rawValue: 1 << 5)
     public static let functionReferences = WasmFeatures(rawValue: 1 << 6)
 
-    /// The Wasm 2.0 feature set (SIMD is part of 2.0 but not implemented by this decoder yet).
-    public static let wasm2: WasmFeatures = []
+    /// The Wasm 2.0 feature set: 2.0 includes 128-bit SIMD.
+    public static let wasm2: WasmFeatures = [.simd]
 }

@@ -3,7 +3,7 @@
 //
 // # WasmParser
 //
-// WebAssembly 2.0 binary decoder and validator (plus opt-in extended-const, multi-memory, memory64 and tail calls).
+// WebAssembly 2.0 binary decoder and validator, SIMD included (plus opt-in extended-const, multi-memory, memory64 and tail calls).
 // Errors are `WasmError`s: `.malformed` while decoding, `.invalid` while validating, worded like the
 // spec's reference interpreter, with the byte offset.
 //
@@ -18,6 +18,7 @@
 // | `BodySyntaxScanner.swift` | decode-only pass over bodies, so malformed beats invalid as in the reference |
 // | `ValidationContext.swift` | index spaces the body validator needs (kept on the module for lazy validation) |
 // | `Operator.swift`, `OperatorReader.swift` | one enum case per instruction; decoder shared with the interpreter |
+// | `SIMDOpcode.swift`, `SIMDOperatorReader.swift`, `SIMDValidation.swift` | 128-bit SIMD (0xFD prefix, feature `.simd`, in the 2.0 default): sub-opcodes with their form/alignment/lanes, decoding, typing |
 // | `OperatorTables.swift`, `OperatorSignatures.swift`, `NumericOpcodeTable.swift` | generated opcode tables |
 // | `Types.swift`, `Name.swift`, `ModuleEntities.swift`, `Instructions.swift`, `Module.swift`, `WasmError.swift`, `WasmFeatures.swift` | public model |
 //

@@ -19,7 +19,15 @@ final class CoreSpecTests: XCTestCase {
 /// Runs every script of one suite folder and prints the suite line.
 enum SpecSuiteRun {
     static func run(suite: String, location: SpecSuiteLocation, features: WasmFeatures,
-                    overriddenBy overlay: Set<String> = []) throws -> SpecTally {
+                    overriddenBy overlay: Set<String> = [], label: String? = nil) throws -> SpecTally {
+        let total = try runFiles(suite: suite, location: location, features: features, overriddenBy: overlay)
+        print("spec \(label ?? suite.split(separator: "/").last.map(String.init) ?? suite): \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped")
+        return total
+    }
+
+    /// Runs the scripts of `suite` whose names are not in `overlay`, printing only failing files.
+    static func runFiles(suite: String, location: SpecSuiteLocation, features: WasmFeatures,
+                         overriddenBy overlay: Set<String> = []) throws -> SpecTally {
         let skipList = try location.skipList()
         var total = SpecTally()
         let only = ProcessInfo.processInfo.environment["SPEC_ONLY"].map { Set($0.split(separator: ",").map(String.init)) }
@@ -43,7 +51,6 @@ enum SpecSuiteRun {
             }
             total.add(fileTally)
         }
-        print("spec \(suite.split(separator: "/").last.map(String.init) ?? suite): \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped")
         return total
     }
 

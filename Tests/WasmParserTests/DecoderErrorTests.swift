@@ -93,15 +93,26 @@ final class DecoderErrorTests: XCTestCase {
         expectMalformed(bytes, "zero byte expected")
     }
 
-    func testSIMDIsRejectedAsMalformed() {
+    /// SIMD is part of the 2.0 default; with `.simd` off, its prefix is an illegal opcode.
+    func testSIMDFollowsItsFeatureFlag() throws {
         let body: [UInt8] = [0xFD, 0x0C] + Array(repeating: 0, count: 16) + [0x1A, 0x0B]
         let bytes = ModuleBytes.module(ModuleBytes.typeSection(), ModuleBytes.functionSection(count: 1),
                                        ModuleBytes.codeSection([body]))
-        XCTAssertThrowsError(try parseModule(bytes)) { error in
+        XCTAssertNoThrow(try parseModule(bytes))
+        var options = ParseOptions()
+        options.features.remove(.simd)
+        XCTAssertThrowsError(try parseModule(bytes, options: options)) { error in
             let e = error as? WasmError
             XCTAssertEqual(e?.phase, .malformed)
-            XCTAssertTrue(e?.message.contains("simd not supported") == true, "\(error)")
+            XCTAssertTrue(e?.message.contains("illegal opcode 0xfd") == true, "\(error)")
         }
+    }
+
+    func testUnknownSIMDOpcodeIsMalformed() {
+        let body: [UInt8] = [0xFD, 0x9A, 0x01, 0x0B]  // 0xfd 154: a gap in the opcode space
+        let bytes = ModuleBytes.module(ModuleBytes.typeSection(), ModuleBytes.functionSection(count: 1),
+                                       ModuleBytes.codeSection([body]))
+        expectMalformed(bytes, "illegal opcode 0xfd 154")
     }
 
     func testErrorDescriptionNamesOffsetInHex() {

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import WasmParser
 
-/// Runs every binary module of the non-SIMD core spec suite through the decoder and validator:
+/// Runs every binary module of the core spec suite through the decoder and validator:
 /// valid modules must load, `assert_malformed` must fail as malformed, `assert_invalid` as invalid.
 final class SpecSuiteDecodeTests: XCTestCase {
     struct Tally {
@@ -32,7 +32,7 @@ final class SpecSuiteDecodeTests: XCTestCase {
         try runSuite(proposal: "tail-call", features: .tailCall)
     }
 
-    /// Runs the non-SIMD core files, or a proposal's own files with only its feature on. (The full
+    /// Runs the core files, or a proposal's own files with only its feature (plus the 2.0 set) on. (The full
     /// overlay would also rerun every core file the proposal leaves unchanged; they pass too, but
     /// that doubles the run time for each proposal.)
     private func runSuite(proposal: String?, features: WasmFeatures) throws {
@@ -45,13 +45,13 @@ final class SpecSuiteDecodeTests: XCTestCase {
         var replaced = Set<String>()
         if let proposal {
             let root = core.deletingLastPathComponent().appendingPathComponent("proposals/\(proposal)")
-            for name in try fm.contentsOfDirectory(atPath: root.path).sorted() where !name.hasPrefix("simd") {
+            for name in try fm.contentsOfDirectory(atPath: root.path).sorted() {
                 directories.append((root.appendingPathComponent(name), name))
                 replaced.insert(name)
             }
         }
         if proposal == nil {
-            let coreNames = try fm.contentsOfDirectory(atPath: core.path).filter { !$0.hasPrefix("simd") }.sorted()
+            let coreNames = try fm.contentsOfDirectory(atPath: core.path).sorted()
             XCTAssertGreaterThan(coreNames.count, 50, "suite at \(core.path) looks incomplete")
             for name in coreNames where !replaced.contains(name) {
                 directories.append((core.appendingPathComponent(name), name))
@@ -61,7 +61,7 @@ final class SpecSuiteDecodeTests: XCTestCase {
         }
         var tally = Tally()
         for (directory, name) in directories {
-            try run(directory: directory, name: name, features: features, tally: &tally)
+            try run(directory: directory, name: name, features: features.union(.wasm2), tally: &tally)
         }
         let label = proposal ?? "core"
         print("spec-decode \(label): \(tally.passed) passed, \(tally.failed.count) failed, "
