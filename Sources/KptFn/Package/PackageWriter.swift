@@ -22,15 +22,26 @@ public struct PackageWriter {
     public func write(_ resources: [YAMLNode], previousFiles: [String] = []) throws -> Report {
         let files = try Self.plan(resources, root: root)
         var report = Report()
-        // Write phase.
+        // Write phase: every changed file is first staged next to its target; only when all are
+        // staged are they renamed into place, so a failure (e.g. a read-only subdirectory) leaves
+        // the whole package as it was, not just each file.
+        var staged: [(temp: String, path: String)] = []
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             let full = root + "/" + path
             if let existing = FileManager.default.contents(atPath: full), [UInt8](existing) == bytes {
                 report.unchanged.append(path)
                 continue
             }
-            try Self.atomicWrite(bytes, to: full)
+            do { staged.append((try Self.stage(bytes, for: full), full)) } catch {
+                for s in staged { try? FileManager.default.removeItem(atPath: s.temp) }
+                throw error
+            }
             report.written.append(path)
+        }
+        for (k, s) in staged.enumerated() where rename(s.temp, s.path) != 0 {
+            let code = errno
+            for rest in staged[k...] { try? FileManager.default.removeItem(atPath: rest.temp) }
+            throw PackageError("failed to write \(s.path): \(String(cString: strerror(code)))")
         }
         for path in Set(previousFiles).subtracting(files.keys).sorted() {
             let full = root + "/" + path
@@ -105,6 +116,16 @@ public struct PackageWriter {
 
     /// Writes via a temporary file in the target directory and a rename.
     static func atomicWrite(_ bytes: [UInt8], to path: String) throws {
+        let temp = try stage(bytes, for: path)
+        if rename(temp, path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temp)
+            throw PackageError("failed to write \(path): \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` (keeping its mode); returns the temp path.
+    static func stage(_ bytes: [UInt8], for path: String) throws -> String {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -115,11 +136,7 @@ public struct PackageWriter {
                let mode = attributes[.posixPermissions] {
                 try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
             }
-            if rename(temp.path, path) != 0 {
-                let code = errno
-                try? FileManager.default.removeItem(at: temp)
-                throw PackageError("failed to write \(path): \(String(cString: strerror(code)))")
-            }
+            return temp.path
         } catch let error as PackageError {
             throw error
         } catch {
