@@ -20,6 +20,14 @@ final class FnWasmRuntime: WasmFunctionRuntime {
     private var programs: [Int: [Live]] = [:]
     /// kpt's embedded runtime passes only the program name (kpt.md §1.4 step 4).
     static let arguments = ["krm-fn-wasm-wasmtime"]
+    /// With `KPT_WASM_CACHE_TRACE` set, each module parse and each program start is logged on
+    /// stderr, so tests can check that a module used by several steps is decoded and translated once.
+    private static let traceCache = ProcessInfo.processInfo.environment["KPT_WASM_CACHE_TRACE"] != nil
+
+    private static func trace(_ event: String, _ bytes: [UInt8]) {
+        guard traceCache else { return }
+        FileHandle.standardError.write(Data("wasm-cache: \(event) module of \(bytes.count) bytes\n".utf8))
+    }
 
     func run(module bytes: [UInt8], input: [UInt8], limits: RunLimits) throws -> WasmFunctionOutput {
         let key = Self.key(bytes)
@@ -54,6 +62,7 @@ final class FnWasmRuntime: WasmFunctionRuntime {
             return live
         }
         let module = try parsed(bytes, key: key)
+        Self.trace("start", bytes)
         let output = GuestOutput()
         let program: GoProgram
         do {
@@ -64,6 +73,10 @@ final class FnWasmRuntime: WasmFunctionRuntime {
             throw Self.translate(error, limits: limits, invoking: nil)
         }
         if let code = program.exitCode {
+            // kpt (and KRMFunction): a module whose main returns without registering fails the lookup.
+            if code == 0 {
+                throw Self.translate(GoHostError.globalNotFound("processResourceList"), limits: limits, invoking: "processResourceList")
+            }
             throw FunctionError(GoHostError.exited(code: code, stderr: output.stderrText).description)
         }
         let live = Live(bytes: bytes, memoryLimit: limits.memoryLimit, program: program, output: output)
@@ -101,6 +114,7 @@ final class FnWasmRuntime: WasmFunctionRuntime {
         guard WasmMagic.hasMagic(bytes) else {
             throw FunctionError("the function is not a WebAssembly module (no \\0asm header)")
         }
+        Self.trace("parse", bytes)
         let module: Module
         do { module = try GoProgram.parseModule(bytes) } catch {
             throw FunctionError("unable to compile wasm module: \(error)")
