@@ -38,5 +38,6 @@ let package = Package(
         .testTarget(name: "GoJSHostTests", dependencies: ["GoJSHost", "WasmInterpreter"]),
         .testTarget(name: "KptFnTests", dependencies: ["KptFn"]),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["WasmInterpreter", "WasmParser", "GoJSHost", "KptFn", "OCI"]),
     ]
 )

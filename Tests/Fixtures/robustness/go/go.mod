@@ -1,0 +1,3 @@
+module swiftkpt.test/robustness
+
+go 1.21
