@@ -243,6 +243,10 @@ enum Executor {
                 if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
             case let .simd(start):
                 try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
+            case let .memoryOther(start):
+                try OtherMemoryAccess.execute(aux + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
+                memBase = memory.pointee.base  // memory 0 may be the same memory imported twice
+                memSize = memory.pointee.byteCount
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
@@ -460,7 +464,7 @@ enum Executor {
                 if let old = store.grow(entity, by: UInt64(u32(sp[Int(delta)]))) {
                     sp[Int(d)] = old
                 } else {
-                    sp[Int(d)] = UInt64(UInt32.max)
+                    sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit memory; i32 readers see -1 too
                 }
                 memBase = memory.pointee.base
                 memSize = memory.pointee.byteCount

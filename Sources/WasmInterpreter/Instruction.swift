@@ -58,6 +58,8 @@ enum Instruction {
 
     /// A 128-bit SIMD instruction; its operands start at aux[start] (see SIMD/SIMDInstruction.swift).
     case simd(Int32)
+    /// An access to a memory other than memory 0; operands at aux[start] (see Proposals/OtherMemoryAccess.swift).
+    case memoryOther(Int32)
 
     // MARK: Data movement
     /// dst = src

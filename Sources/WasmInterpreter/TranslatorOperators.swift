@@ -3,6 +3,7 @@ import WasmParser
 extension Translator {
     /// Translates one reachable operator.
     mutating func translate(_ op: Operator) throws {
+        if instance.memories.count > 1, Translator.usesOtherMemory(op) { return try translateOtherMemory(op) }
         switch op {
         case .unreachable:
             emit(.unreachable)
@@ -35,6 +36,7 @@ extension Translator {
             aux.append(Int32(table))
             aux.append(Int32(store.typeID(ft)))
             call(ft) { .callIndirect(index: index.slot, frameBase: $0, aux: a) }
+        case .returnCall, .returnCallIndirect: try translateTailCall(op)
         case .drop: _ = pop()
         case .select, .typedSelect:
             let c = pop(), b = pop(), a = pop()

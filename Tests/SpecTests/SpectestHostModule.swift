@@ -18,6 +18,11 @@ enum SpectestHostModule {
             TableType(elementType: .funcRef, limits: Limits(min: 10, max: 20, is64: false, shared: false)),
             initialValue: .funcRef(nil))
         imports.define(module: module, name: Name("table"), .table(table))
+        // memory64's table.wast imports a table with 64-bit indexes.
+        let table64 = try store.createTable(
+            TableType(elementType: .funcRef, limits: Limits(min: 10, max: 20, is64: true, shared: false)),
+            initialValue: .funcRef(nil))
+        imports.define(module: module, name: Name("table64"), .table(table64))
 
         let memory = try store.createMemory(MemoryType(limits: Limits(min: 1, max: 2, is64: false, shared: false)))
         imports.define(module: module, name: Name("memory"), .memory(memory))
