@@ -37,7 +37,14 @@ struct YAMLCommentAttacher {
     }
 
     private enum ChunkKind { case footOfPrevious, footByColumn, head }
-    private struct Chunk { var kind: ChunkKind; var text: String; var line: Int; var column: Int }
+    private struct Chunk {
+        var kind: ChunkKind
+        var text: String
+        var line: Int
+        var column: Int
+        /// Where yaml.v3 ties a position-bound foot: it is handed to the first event at or after it.
+        var mark = Pos(line: 0, column: 0)
+    }
 
     func attach() {
         guard source.contains(UInt8(ascii: "#")) else { return }
@@ -338,19 +345,26 @@ struct YAMLCommentAttacher {
         var text = ""
         var startLine = -1, startColumn = -1
         var flushed = false
+        var lastFlush = Pos(line: first, column: 0)
 
         // yaml.v3 ties a foot to the previous token unless it was split off at a blank line
-        // while dedented, or an earlier foot was already split off (then to its position).
-        func flush(dedentedAtBlank: Bool) {
+        // while dedented (then to its own start), or an earlier foot was already split off
+        // (then to where that happened).
+        func flush(dedentedAtBlank: Bool, at position: Pos) {
             let kind: ChunkKind = (!flushed && !dedentedAtBlank) ? .footOfPrevious : .footByColumn
-            chunks.append(Chunk(kind: kind, text: text, line: startLine, column: startColumn))
+            let mark = flushed ? lastFlush : Pos(line: startLine, column: startColumn)
+            chunks.append(Chunk(kind: kind, text: text, line: startLine, column: startColumn, mark: mark))
             text = ""
             flushed = true
+            lastFlush = position
         }
+        var currentLine = first
         func blankOrEnd(atEnd: Bool) {
             if !recentEmpty {
                 if firstEmpty && ((startLine == footLine && !isValue) || startColumn < indent) {
-                    if !text.isEmpty { flush(dedentedAtBlank: startColumn < indent) }
+                    if !text.isEmpty {
+                        flush(dedentedAtBlank: startColumn < indent, at: Pos(line: currentLine, column: 0))
+                    }
                 } else if !text.isEmpty && !atEnd {
                     text += "\n"
                 }
@@ -359,12 +373,15 @@ struct YAMLCommentAttacher {
             recentEmpty = true
         }
         for l in first...last {
+            currentLine = l
             if lines[l].kind == .blank {
                 blankOrEnd(atEnd: false)
                 continue
             }
             let c = lines[l].commentColumn
-            if !text.isEmpty && c < indent && c != startColumn { flush(dedentedAtBlank: false) }
+            if !text.isEmpty && c < indent && c != startColumn {
+                flush(dedentedAtBlank: false, at: Pos(line: l, column: c))
+            }
             if text.isEmpty {
                 startLine = l
                 startColumn = c
@@ -374,16 +391,28 @@ struct YAMLCommentAttacher {
             text += lines[l].commentText
             recentEmpty = false
         }
+        currentLine = last + 1
         if next == nil {
             blankOrEnd(atEnd: true)
         } else if !text.isEmpty && nextLine >= 0 {
             // The next token itself is dedented below the comment block: the block is a foot.
             let c = lines[nextLine].firstColumn
-            if c < indent && c != startColumn { flush(dedentedAtBlank: false) }
+            if c < indent && c != startColumn { flush(dedentedAtBlank: false, at: Pos(line: nextLine, column: c)) }
         }
         if !text.isEmpty { chunks.append(Chunk(kind: .head, text: text, line: startLine, column: startColumn)) }
 
         let gapEnd = Pos(line: last + 1, column: 0)
+        // yaml.v3 places the end of each closing block (innermost first) at the earliest comment
+        // of this gap written at the block's column, or before the gap when there is none.
+        let closingBlocks = ancestors.filter { a in next.map { !(end(a) > start($0)) } ?? true }
+        var blockEnds: [(block: Int, pos: Pos)] = []
+        var blockMark = Pos(line: first, column: -1)
+        for b in closingBlocks {
+            if let c = chunks.first(where: { $0.column == spans[b].start.column }) {
+                blockMark = Pos(line: c.line, column: c.column)
+            }
+            blockEnds.append((b, blockMark))
+        }
         for chunk in chunks {
             switch chunk.kind {
             case .footOfPrevious:
@@ -392,8 +421,9 @@ struct YAMLCommentAttacher {
                 // Tied to its own position: it lands on the first event after it — the end of a
                 // closing block at its column, else the next entry (a mapping key passes it on
                 // to the key before it).
-                let closing = ancestors.filter { a in next.map { !(end(a) > start($0)) } ?? true }
-                if let block = closing.first(where: { spans[$0].start.column == chunk.column && spans[$0].node.kind == .mapping }) {
+                if let k = blockEnds.firstIndex(where: { !($0.pos < chunk.mark) }),
+                   let block = blockEnds[k...].first(where: { spans[$0.block].node.kind == .mapping })?.block {
+                    // A sequence end takes no comments; the next mapping end does.
                     addFoot(chunk.text, to: lastEntry(of: block, before: gapEnd), orDocumentOf: prev)
                 } else if let next, let node = footTargetAfter(next, order, lines) {
                     addFoot(chunk.text, to: node, orDocumentOf: prev)
@@ -427,8 +457,8 @@ struct YAMLCommentAttacher {
     /// Where a foot comment that precedes `next` ends up: a sequence item keeps it; a block
     /// mapping key hands it to the key before it.
     private func footTargetAfter(_ next: Int, _ order: [Int], _ lines: [Line]) -> YAMLNode? {
-        let node = firstTokenNode(next, order, lines)
-        guard let i = spans.firstIndex(where: { $0.node === node }) else { return node }
+        let i = firstTokenNode(next, order, lines)
+        let node = spans[i].node
         let p = spans[i].parent
         guard p >= 0 else { return nil }
         let parent = spans[p].node
@@ -469,18 +499,18 @@ struct YAMLCommentAttacher {
 
     /// The innermost node at the first token of `next`'s line (after any `- `): the node
     /// whose event comes first.
-    private func firstTokenNode(_ next: Int, _ order: [Int], _ lines: [Line]) -> YAMLNode {
+    private func firstTokenNode(_ next: Int, _ order: [Int], _ lines: [Line]) -> Int {
         let line = spans[next].start.line
         let dashColumn = line < lines.count && lines[line].startsWithDash ? lines[line].firstColumn : -1
         var k = firstNode(atOrAfter: Pos(line: line, column: dashColumn + 1), order)
-        guard k < order.count, spans[order[k]].start.line == line else { return spans[next].node }
+        guard k < order.count, spans[order[k]].start.line == line else { return next }
         var best = order[k]
         let pos = start(best)
         while k + 1 < order.count, start(order[k + 1]) == pos {
             k += 1
             if spans[order[k]].depth > spans[best].depth { best = order[k] }
         }
-        return spans[best].node
+        return best
     }
 
     /// Leading comments of a document: up to the last blank line they are the document's
