@@ -93,7 +93,6 @@ struct YAMLCommentAttacher {
         }
         var lines = [Line](repeating: Line(), count: ranges.count)
         var excluded = [[Range<Int>]](repeating: [], count: ranges.count)
-        var headerOnly = [Bool](repeating: false, count: ranges.count)
         for span in spans where span.node.kind == .scalar {
             let s = span.start, e = span.end
             guard s.line < ranges.count else { continue }
@@ -103,7 +102,6 @@ struct YAMLCommentAttacher {
                 if s.line + 1 <= last {
                     for l in (s.line + 1)...min(last, ranges.count - 1) { lines[l].kind = .interior }
                 }
-                headerOnly[s.line] = true
             } else if s.line == e.line {
                 excluded[s.line].append(s.column..<max(e.column, s.column))
             } else {
@@ -137,7 +135,6 @@ struct YAMLCommentAttacher {
                 previous = b
                 k += 1
             }
-            _ = headerOnly
             lines[l].firstColumn = firstColumn
             if firstColumn >= 0 {
                 var d = range.lowerBound
@@ -242,12 +239,11 @@ struct YAMLCommentAttacher {
             k += 1
         }
         // Otherwise: the outermost node ending last on this line before the comment.
-        var i = first - 1
         k = first
         // Nodes ending on this line may start on earlier lines (multi-line flow values).
         var candidates: [Int] = []
         while k < order.count, start(order[k]) < commentPos { candidates.append(order[k]); k += 1 }
-        i = first - 1
+        var i = first - 1
         while i >= 0, spans[order[i]].end.line >= line { candidates.append(order[i]); i -= 1 }
         for c in candidates where spans[c].end.line == line && spans[c].end.column <= l.commentColumn
             && !(spans[c].node.kind == .scalar && spans[c].start.index == spans[c].end.index) {
