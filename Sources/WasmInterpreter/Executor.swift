@@ -252,6 +252,77 @@ enum Executor {
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
                 pc = codeBase + Int(aux[Int(start) + k])
 
+            case let .returnCall(address, frameBase):
+                countdown -= 1
+                if countdown == 0 {
+                    countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+                if fuelOn {
+                    if fuel == 0 { throw Trap(.outOfFuel) }
+                    fuel -= 1
+                }
+                let callee = records + Int(address)
+                if callee.pointee.code == nil { try compile(Int(address), store: store) }
+                guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
+                // Forward copy: the arguments sit above slot 0, so overlapping ranges are safe.
+                for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
+                function = Int(address)
+                record = callee
+                enterFrame(sp, callee)
+                codeBase = callee.pointee.code!
+                aux = callee.pointee.aux!
+                pc = codeBase
+                globals = callee.pointee.globals!
+                memory = callee.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
+            case let .returnCallIndirect(index, frameBase, a):
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[Int(a)])]
+                let i = Int(u32(sp[Int(index)]))
+                guard i < table.elements.count else { throw Trap(.undefinedElement) }
+                let ref = table.elements[i]
+                guard ref != 0 else { throw Trap(.uninitializedElement) }
+                let target = Int(ref - 1)
+                guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
+                countdown -= 1
+                if countdown == 0 {
+                    countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+                let callee = records + target
+                if callee.pointee.isHost {
+                    let calleeSp = sp + Int(frameBase)
+                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    let entity = store.functions[target]
+                    store.callDepth = depth + 1
+                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
+                    if fuelOn { store.configuration.fuel = fuel }
+                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
+                    records = store.records.base
+                    record = records + function
+                    memBase = memory.pointee.base
+                    memSize = memory.pointee.byteCount
+                    continue
+                }
+                if fuelOn {
+                    if fuel == 0 { throw Trap(.outOfFuel) }
+                    fuel -= 1
+                }
+                if callee.pointee.code == nil { try compile(target, store: store) }
+                guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
+                for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
+                function = target
+                record = callee
+                enterFrame(sp, callee)
+                codeBase = callee.pointee.code!
+                aux = callee.pointee.aux!
+                pc = codeBase
+                globals = callee.pointee.globals!
+                memory = callee.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
             case let .call(address, frameBase):
                 let calleeSp = sp + Int(frameBase)
                 countdown -= 1

@@ -25,6 +25,12 @@ enum Instruction {
     /// Call the function at store address `function`; its frame starts at slot `frameBase`
     /// (arguments already there, results land there).
     case call(function: Int32, frameBase: Int32)
+    /// Tail call (return_call) of the wasm function at `function`: its arguments at `frameBase` move to
+    /// slot 0 and it replaces the current frame, so its results go straight to our caller.
+    case returnCall(function: Int32, frameBase: Int32)
+    /// Tail call through a table (operands as `callIndirect`). A wasm target replaces the frame; a host
+    /// target is called normally and the return sequence emitted after this instruction runs.
+    case returnCallIndirect(index: Int32, frameBase: Int32, aux: Int32)
     /// Call table element i32(index); aux[aux] = table index in the instance, aux[aux + 1] = expected type id.
     case callIndirect(index: Int32, frameBase: Int32, aux: Int32)
     /// Return to the caller; results are already in slots 0..<n.

@@ -1,22 +1,27 @@
 import WasmParser
 
-/// Tail calls (feature .tailCall): `return_call` / `return_call_indirect` translate to the ordinary call
-/// followed by a return of its results. The results are the same; the caller's frame stays live until the
-/// callee returns, so unbounded tail recursion is still limited by `maxCallDepth` (a true frame-replacing
-/// tail call needs an executor instruction of its own).
+/// Tail calls (feature .tailCall). `return_call` of a wasm function becomes `Instruction.returnCall` and
+/// `return_call_indirect` becomes `Instruction.returnCallIndirect`; both replace the frame of a wasm callee.
+/// A host callee is called normally and the return sequence emitted after the call passes its results on.
 extension Translator {
     mutating func translateTailCall(_ op: Operator) throws {
         switch op {
         case .returnCall(let f):
             let address = instance.functionAddresses[Int(f)]
-            call(store.functions[address].type) { .call(function: Int32(address), frameBase: $0) }
+            let type = store.functions[address].type
+            if store.functions[address].host == nil {
+                call(type) { .returnCall(function: Int32(address), frameBase: $0) }
+                markUnreachable()
+                return
+            }
+            call(type) { .call(function: Int32(address), frameBase: $0) }
         case .returnCallIndirect(let typeIndex, let table):
             let index = pop()
             let ft = module.types[Int(typeIndex)]
             let a = Int32(aux.count)
             aux.append(Int32(table))
             aux.append(Int32(store.typeID(ft)))
-            call(ft) { .callIndirect(index: index.slot, frameBase: $0, aux: a) }
+            call(ft) { .returnCallIndirect(index: index.slot, frameBase: $0, aux: a) }
         default:
             throw Trap(.host, "not a tail call: \(op)")
         }
