@@ -245,7 +245,10 @@ struct YAMLCommentAttacher {
         while k < order.count, start(order[k]) < commentPos { candidates.append(order[k]); k += 1 }
         var i = first - 1
         while i >= 0, spans[order[i]].end.line >= line { candidates.append(order[i]); i -= 1 }
+        // A node ending at or before the line's first character ended on an earlier line (a
+        // block scalar swallows its final line break).
         for c in candidates where spans[c].end.line == line && spans[c].end.column <= l.commentColumn
+            && spans[c].end.column > max(0, l.firstColumn)
             && !(spans[c].node.kind == .scalar && spans[c].start.index == spans[c].end.index) {
             if let b = best {
                 let eb = end(b), ec = end(c)
