@@ -71,10 +71,20 @@ final class PermissionTests: XCTestCase {
         return package
     }
 
+    /// As root, kpt and the function are copied into the (world-accessible) work dir first: the
+    /// checkout may sit under a directory that nobody cannot enter (e.g. /root).
     private func runEdit(_ package: TestPackage) throws -> KptResult {
-        let fn = try RobustnessFixtures.wasm("robust-fn")
+        var fn = try RobustnessFixtures.wasm("robust-fn")
+        var kpt = try KptProcess.binary()
+        if getuid() == 0 {
+            for (from, to) in [(fn, package.workdir + "/fn.wasm"), (kpt, package.workdir + "/kpt")] {
+                try FileManager.default.copyItem(atPath: from, toPath: to)
+                try chmod(to, 0o755)
+            }
+            (fn, kpt) = ("fn.wasm", package.workdir + "/kpt")
+        }
         return try KptProcess.run(["fn", "eval", "pkg", "--allow-alpha-wasm", "--exec", fn, "--", "mode=edit"],
-                                  in: package.workdir, asUser: getuid() == 0 ? Self.nobody : nil)
+                                  in: package.workdir, asUser: getuid() == 0 ? Self.nobody : nil, binary: kpt)
     }
 
     private func leftovers(_ package: TestPackage) throws -> [String] {

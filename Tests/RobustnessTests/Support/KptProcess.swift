@@ -26,8 +26,8 @@ enum KptProcess {
     /// Runs `kpt ARGS` in `directory`. `asUser` runs it through setpriv as that uid/gid (so
     /// file permissions apply even when the tests run as root).
     static func run(_ arguments: [String], in directory: String, stdin: Data? = nil,
-                    asUser uid: UInt32? = nil, limit: Double = 120) throws -> KptResult {
-        let kpt = try binary()
+                    asUser uid: UInt32? = nil, binary explicitBinary: String? = nil, limit: Double = 120) throws -> KptResult {
+        let kpt = try explicitBinary ?? binary()
         let process = Process()
         if let uid {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
