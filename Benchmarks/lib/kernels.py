@@ -1,0 +1,68 @@
+"""The C compute kernels on every peer, through peers.py (one call per kernel)."""
+import json
+import math
+import os
+import subprocess
+import statistics
+import sys
+
+from .build import log
+
+# Argument of run(n) per kernel: sized for roughly 0.3-0.8 s on wasm3 (pywasm3) here.
+SIZES = {
+    "fib": 30,        # recursive calls
+    "sieve": 1,       # byte loads/stores
+    "matmul": 3,      # f64 multiply-add, strided loads
+    "sha256": 4,      # i32 rotates/xors
+    "interp": 100000, # switch dispatch (br_table)
+    "memops": 6,      # memset/memcpy loops
+    "nbody": 15000,   # f64 with sqrt
+}
+
+OURS = "swift-kpt"
+
+
+def compute_time(row):
+    """Time inside the call: in-process peers measure it; CLI peers get wall - wall(run(0))."""
+    if row.get("call_med") is not None:
+        return row["call_med"]
+    return row.get("net_med")
+
+
+def net_cpu(samples, baseline):
+    """CPU seconds (user+sys) of run(n) minus those of run(0), medians: the machine is shared,
+    and CPU time is what a busy scheduler leaves alone."""
+    if not samples or not baseline:
+        return None
+    return statistics.median(x["cpu_s"] for x in samples) - statistics.median(x["cpu_s"] for x in baseline)
+
+
+def run_one(ctx, wasm, n):
+    out = os.path.join(ctx["out"], "samples")
+    os.makedirs(out, exist_ok=True)
+    name = os.path.basename(wasm)[:-5]
+    js = os.path.join(out, "kernel-%s.json" % name)
+    argv = [sys.executable, ctx["peers"], wasm, str(n), "--baseline", "0", "-n", str(ctx["runs"]),
+            "--slow-runs", "1", "--json", js, "--title", "kernel %s run(%d)" % (name, n),
+            "--peer", "%s=%s alpha wasm run {wasm} --invoke {export} {args}" % (OURS, ctx["kpt"])]
+    for wk in ctx["wasmkit"]:
+        argv += ["--wasmkit", wk]
+    log("kernel %s run(%d)" % (name, n))
+    p = subprocess.run(argv, capture_output=True, text=True)
+    with open(js) as fh:
+        data = json.load(fh)
+    rows = data["rows"]
+    return {"name": name, "n": n, "table": p.stdout, "agree": p.returncode == 0, "errors": data["errors"],
+            "skipped": data["skipped"],
+            "peers": {k: {"wall": r["wall_med"], "compute": compute_time(r), "cpu": net_cpu(data["samples"].get(k), data["baseline_samples"].get(k)),
+                          "version": r["version"],
+                          "results": r["results"]} for k, r in rows.items()}}
+
+
+def run_all(ctx, wasm_dir, names):
+    return [run_one(ctx, os.path.join(wasm_dir, n + ".wasm"), SIZES[n]) for n in names]
+
+
+def geomean(xs):
+    xs = [x for x in xs if x and x > 0]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
