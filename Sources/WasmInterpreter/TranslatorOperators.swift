@@ -3,7 +3,7 @@ import WasmParser
 extension Translator {
     /// Translates one reachable operator.
     mutating func translate(_ op: Operator) throws {
-        if instance.memories.count > 1, Translator.usesOtherMemory(op) { return try translateOtherMemory(op) }
+        if hasOtherMemories, usesOtherMemory(op) { return try translateOtherMemory(op) }
         switch op {
         case .unreachable:
             emit(.unreachable)

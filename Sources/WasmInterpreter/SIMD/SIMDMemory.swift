@@ -4,9 +4,16 @@ import WasmParser
 enum SIMDMemory {
     static func execute(_ opcode: SIMDOpcode, _ p: UnsafeMutablePointer<Int32>, _ sp: UnsafeMutablePointer<UInt64>,
                         _ arena: V128Arena, _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
-        let address = Int(u32(sp[Int(p[SIMDInstruction.first])])) &+ Int(UInt32(bitPattern: p[SIMDInstruction.offset]))
+        let raw = sp[Int(p[SIMDInstruction.first])]
+        let base = p[SIMDInstruction.addressIs64] == 1 ? raw : UInt64(u32(raw))
+        let offset = UInt64(UInt32(bitPattern: p[SIMDInstruction.offset]))
+            | UInt64(UInt32(bitPattern: p[SIMDInstruction.offsetHigh])) << 32
         let width = 1 << Int(opcode.naturalAlignmentLog2)
-        guard address &+ width <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+        let (ea, overflow) = base.addingReportingOverflow(offset)
+        guard !overflow, ea <= UInt64(memSize), UInt64(width) <= UInt64(memSize) - ea else {
+            throw Trap(.outOfBoundsMemoryAccess)
+        }
+        let address = Int(ea)
         func read(_ bytes: Int) -> UInt64 {
             var v: UInt64 = 0
             for i in 0..<bytes { v |= UInt64(memBase.load(fromByteOffset: address + i, as: UInt8.self)) << UInt64(8 * i) }

@@ -23,10 +23,10 @@ extension Translator {
         case .simdMemory(let opcode, let m):
             try checkSIMDMemory(m)
             let isLoad = opcode.form == .load
-            emitSIMD(opcode, operands: popSlots(isLoad ? 1 : 2), offset: UInt32(truncatingIfNeeded: m.offset), hasResult: isLoad)
+            emitSIMD(opcode, operands: popSlots(isLoad ? 1 : 2), offset: m.offset, addressIs64: is64(0), hasResult: isLoad)
         case .simdMemoryLane(let opcode, let m, let lane):
             try checkSIMDMemory(m)
-            emitSIMD(opcode, operands: popSlots(2), lane: lane, offset: UInt32(truncatingIfNeeded: m.offset),
+            emitSIMD(opcode, operands: popSlots(2), lane: lane, offset: m.offset, addressIs64: is64(0),
                      hasResult: opcode.form == .loadLane)
         default:
             throw Trap(.host, "not a SIMD operator: \(op)")
@@ -42,14 +42,14 @@ extension Translator {
 
     private func checkSIMDMemory(_ m: MemArg) throws {
         guard m.memory == 0 else { throw Trap(.host, "SIMD access to memory \(m.memory) is not supported") }
-        guard m.offset <= UInt64(UInt32.max) else { throw Trap(.host, "SIMD memory offset beyond 32 bits") }
     }
 
-    private mutating func emitSIMD(_ opcode: SIMDOpcode, operands: [Int32], lane: UInt8 = 0, offset: UInt32 = 0,
-                                   shuffle: [UInt8] = [], hasResult: Bool) {
+    private mutating func emitSIMD(_ opcode: SIMDOpcode, operands: [Int32], lane: UInt8 = 0, offset: UInt64 = 0,
+                                   addressIs64: Bool = false, shuffle: [UInt8] = [], hasResult: Bool) {
         let result = hasResult ? tempSlot(stack.count) : -1
         let start = Int32(aux.count)
-        aux += SIMDInstruction.encode(opcode, result: result, operands: operands, lane: lane, offset: offset, shuffle: shuffle)
+        aux += SIMDInstruction.encode(opcode, result: result, operands: operands, lane: lane, offset: offset,
+                                      addressIs64: addressIs64, shuffle: shuffle)
         emit(.simd(start))
         if hasResult { pushTemp() }
     }
