@@ -78,7 +78,9 @@ enum Executor {
         }
         for (i, a) in arguments.enumerated() { store.stack[base + i] = try store.cellValue(a) }
         try run(store: store, entry: address, base: base)
-        return type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
+        let results = type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
+        if savedDepth == 0 { try store.reclaimVectors() }
+        return results
     }
 
     static func checkResults(_ results: [Value], _ type: FunctionType) throws {

@@ -126,7 +126,7 @@ extension Store {
             case .i64Const(let v): stack.append(cell(v))
             case .f32Const(let v): stack.append(UInt64(v))
             case .f64Const(let v): stack.append(v)
-            case .v128Const(let v): stack.append(try vectors.handle(v))
+            case .v128Const(let v): stack.append(try vectors.pin(v))
             case .refNull: stack.append(0)
             case .refFunc(let i): stack.append(UInt64(instance.functionAddresses[Int(i)]) + 1)
             case .globalGet(let i): stack.append(instance.globals[Int(i)].cell.pointee)

@@ -43,7 +43,7 @@ extension Store {
         case .i64(let x): return x
         case .f32(let x): return UInt64(x)
         case .f64(let x): return x
-        case .v128(let v): return try vectors.handle(v)
+        case .v128(let v): return try vectors.pin(v)
         case .funcRef(let f):
             guard let f else { return 0 }
             guard f.store === self else { throw Trap(.host, "function reference belongs to another store") }

@@ -5,8 +5,8 @@ extension Translator {
     mutating func translateSIMD(_ op: Operator) throws {
         switch op {
         case .v128Const(let v):
-            // A frame constant: the arena entry lives as long as the store.
-            pushConstant(try store.vectors.handle(v))
+            // A frame constant: pinned, it lives as long as the store.
+            pushConstant(try store.vectors.pin(v))
         case .i8x16Shuffle(let lanes):
             let b = pop(), a = pop()
             emitSIMD(.i8x16Shuffle, operands: [a.slot, b.slot], shuffle: lanes, hasResult: true)
