@@ -22,7 +22,7 @@ public enum Value: Hashable, Sendable {
     }
 
     /// The zero / null value of a type (initial value of locals and of table slots).
-    static func defaultValue(_ type: ValueType) -> Value {
+    public static func defaultValue(_ type: ValueType) -> Value {
         switch type {
         case .i32: return .i32(0)
         case .i64: return .i64(0)

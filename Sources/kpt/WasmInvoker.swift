@@ -48,7 +48,7 @@ struct WasmInvoker {
             case .memory(let type): value = .memory(try store.createMemory(type))
             case .table(let type): value = .table(try store.createTable(type, initialValue: .funcRef(nil)))
             case .global(let type):
-                value = .global(try store.createGlobal(type, value: WasmArgument.zero(type.valueType)))
+                value = .global(try store.createGlobal(type, value: Value.defaultValue(type.valueType)))
             }
             imports.define(module: imp.module, name: imp.name, value)
         }
@@ -119,17 +119,5 @@ enum WasmArgument {
         if d.isNaN { return "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         return text
-    }
-
-    static func zero(_ type: ValueType) -> Value {
-        switch type {
-        case .i32: return .i32(0)
-        case .i64: return .i64(0)
-        case .f32: return .f32(0)
-        case .f64: return .f64(0)
-        case .v128: return .v128(V128(lo: 0, hi: 0))
-        case .funcRef: return .funcRef(nil)
-        case .externRef: return .externRef(nil)
-        }
     }
 }
