@@ -45,7 +45,7 @@ for t in "${targets[@]}"; do
     # strongly: a cycle; see the closing report of issue 8). Until that is fixed, leak detection
     # would stop every layer that instantiates at its first input, so it is off for them.
     leaks=1; [ "$t" = FuzzDecode ] || leaks="${FUZZ_DETECT_LEAKS:-0}"
-    "$bin/$t" "corpus/$t" "$seeds" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -detect_leaks="$leaks" \
+    ASAN_OPTIONS="detect_leaks=$leaks" "$bin/$t" "corpus/$t" "$seeds" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -detect_leaks="$leaks" \
         -max_len=65536 -artifact_prefix="findings/$t/" -print_final_stats=1 > "$log" 2>&1
     status=$?
     set -e
