@@ -9,15 +9,12 @@ See Benchmarks/README.md for the prerequisites and the flags.
 import argparse
 import datetime
 import json
-import math
 import os
-import platform
-import shutil
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no __pycache__ in the repo
 
 from lib import build, kernels, gojs, krm, render, report  # noqa: E402
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 out = sys.argv[1]
-files = int(sys.argv[2]) if len(sys.argv) > 2 else 24
+files = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 funcs = int(sys.argv[3]) if len(sys.argv) > 3 else 300
 os.makedirs(out, exist_ok=True)
 

@@ -1,4 +1,5 @@
 """Builds everything the benchmarks run: kpt (release), the C kernels, the Go workloads."""
+import hashlib
 import io
 import os
 import platform
@@ -100,11 +101,15 @@ def go_fixtures(repo, out):
 
 def big_module(repo, out):
     """A generated Go js/wasm program of about 40 MB (Benchmarks/go/genbig.py)."""
+    gen = os.path.join(repo, "Benchmarks", "go", "genbig.py")
+    with open(gen, "rb") as fh:
+        tag = hashlib.sha256(fh.read()).hexdigest()[:8]
     src = os.path.join(out, "big-src")
-    wasm = os.path.join(out, "big.wasm")
+    wasm = os.path.join(out, "big-%s.wasm" % tag)   # rebuilt when the generator changes
     if os.path.exists(wasm):
         return wasm
-    _run([sys.executable, os.path.join(repo, "Benchmarks", "go", "genbig.py"), src])
+    shutil.rmtree(src, ignore_errors=True)
+    _run([sys.executable, gen, src])
     env = dict(os.environ, GOOS="js", GOARCH="wasm", GOPROXY="off", GOTOOLCHAIN="local", GOFLAGS="",
                CGO_ENABLED="0")
     log("building the big Go module (a few minutes)")
