@@ -34,11 +34,16 @@ def parse_args():
     ap.add_argument("--only", help="comma-separated sections: kernels,gojs,krm,bigmem,render")
     ap.add_argument("--kernels", help="comma-separated kernel names (default: all)")
     ap.add_argument("--no-write", action="store_true", help="print only, leave RESULTS.md alone")
+    ap.add_argument("--report-only", action="store_true",
+                    help="measure nothing: rewrite RESULTS.md from the last run's OUT/results.json")
     return ap.parse_args()
 
 
 def main():
     opts = parse_args()
+    if opts.report_only:
+        with open(os.path.join(opts.out, "results.json")) as fh:
+            return write(report.markdown(json.load(fh)), opts)
     repo = os.path.dirname(HERE)
     os.makedirs(opts.out, exist_ok=True)
     peers = opts.peers or os.path.join(os.path.dirname(repo), "shared", "bench", "peers.py")
@@ -76,7 +81,10 @@ def main():
     results["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M UTC")
     with open(os.path.join(opts.out, "results.json"), "w") as fh:
         json.dump(results, fh, indent=1, default=str)
-    text = report.markdown(results)
+    write(report.markdown(results), opts)
+
+
+def write(text, opts):
     print(text)
     if not opts.no_write:
         with open(os.path.join(HERE, "RESULTS.md"), "w") as fh:

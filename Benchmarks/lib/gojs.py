@@ -14,7 +14,7 @@ def hello(ctx, wasm):
     os.makedirs(out, exist_ok=True)
     js = os.path.join(out, "gojs-hello.json")
     argv = [sys.executable, ctx["peers"], "--gojs", wasm, "-n", str(ctx["runs"]), "--json", js,
-            "--go-wasm-dir", os.path.dirname(ctx["wasm_exec"]), "--title", "Go hello world (js/wasm)",
+            "--title", "Go hello world (js/wasm)",
             "--peer", "swift-kpt=%s alpha wasm run {wasm} --program {argv}" % ctx["kpt"]]
     log("Go hello world")
     p = subprocess.run(argv, capture_output=True, text=True)

@@ -8,15 +8,16 @@ import sys
 
 from .build import log
 
-# Argument of run(n) per kernel: sized for roughly 0.3-0.8 s on wasm3 (pywasm3) here.
+# Argument of run(n) per kernel: sized for roughly 0.4 s of call time on wasm3 (pywasm3) on an
+# unloaded machine here, so that CPU time (10 ms ticks) and the run(0) subtraction stay small.
 SIZES = {
-    "fib": 30,        # recursive calls
-    "sieve": 1,       # byte loads/stores
-    "matmul": 3,      # f64 multiply-add, strided loads
-    "sha256": 4,      # i32 rotates/xors
-    "interp": 100000, # switch dispatch (br_table)
-    "memops": 6,      # memset/memcpy loops
-    "nbody": 15000,   # f64 with sqrt
+    "fib": 35,          # recursive calls
+    "sieve": 10,        # byte loads/stores
+    "matmul": 30,       # f64 multiply-add, strided loads
+    "sha256": 40,       # i32 rotates/xors
+    "interp": 1500000,  # switch dispatch (br_table)
+    "memops": 30,       # memset/memcpy loops
+    "nbody": 90000,     # f64 with sqrt
 }
 
 OURS = "swift-kpt"
