@@ -29,8 +29,7 @@ public enum Value: Hashable, Sendable {
         case .f32: return .f32(0)
         case .f64: return .f64(0)
         case .v128: return .v128(V128(lo: 0, hi: 0))
-        case .funcRef: return .funcRef(nil)
-        case .externRef: return .externRef(nil)
+        case .ref(let r): return r.heapType.isFunction ? .funcRef(nil) : .externRef(nil)
         }
     }
 }
@@ -62,8 +61,9 @@ extension Store {
         case .f32: return .f32(UInt32(truncatingIfNeeded: c))
         case .f64: return .f64(c)
         case .v128: return .v128(vectors[c])
-        case .funcRef: return .funcRef(c == 0 ? nil : Function(store: self, address: Int(c - 1)))
-        case .externRef: return .externRef(c == 0 ? nil : c - 1)
+        case .ref(let r) where r.heapType.isFunction:
+            return .funcRef(c == 0 ? nil : Function(store: self, address: Int(c - 1)))
+        case .ref: return .externRef(c == 0 ? nil : c - 1)
         }
     }
 }

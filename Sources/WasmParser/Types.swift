@@ -1,8 +1,18 @@
-/// A WebAssembly value type.
+/// A WebAssembly value type. References are `ref(RefType)`; `.funcRef` and `.externRef` are its
+/// nullable abstract spellings (so `funcref` and `(ref null func)` are the same value).
 public enum ValueType: Hashable, Sendable, CustomStringConvertible {
-    case i32, i64, f32, f64, v128, funcRef, externRef
+    case i32, i64, f32, f64, v128
+    case ref(RefType)
 
-    public var isReference: Bool { self == .funcRef || self == .externRef }
+    public var isReference: Bool {
+        if case .ref = self { return true }
+        return false
+    }
+
+    public var refType: RefType? {
+        if case .ref(let r) = self { return r }
+        return nil
+    }
     public var isNumeric: Bool { self == .i32 || self == .i64 || self == .f32 || self == .f64 }
 
     public var description: String {
@@ -12,8 +22,7 @@ public enum ValueType: Hashable, Sendable, CustomStringConvertible {
         case .f32: return "f32"
         case .f64: return "f64"
         case .v128: return "v128"
-        case .funcRef: return "funcref"
-        case .externRef: return "externref"
+        case .ref(let r): return r.description
         }
     }
 }

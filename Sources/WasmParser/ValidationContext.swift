@@ -27,8 +27,9 @@ struct ValidationContext: Sendable {
         case .f32: start = 2
         case .f64: start = 3
         case .v128: start = 4
-        case .funcRef: start = 5
-        case .externRef: start = 6
+        case .ref(let r) where r == .funcRef: start = 5
+        case .ref(let r) where r == .externRef: start = 6
+        case .ref: preconditionFailure("typed reference \(t) has no fixed span")
         }
         return TypeSpan(start: start, count: 1)
     }

@@ -52,8 +52,7 @@ public enum FuzzHost {
         case .f32: return .f32(0)
         case .f64: return .f64(0)
         case .v128: return .v128(V128(lo: 0, hi: 0))
-        case .funcRef: return .funcRef(nil)
-        case .externRef: return .externRef(nil)
+        case .ref(let r): return r.heapType.isFunction ? .funcRef(nil) : .externRef(nil)
         }
     }
 
