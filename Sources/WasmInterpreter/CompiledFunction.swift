@@ -12,6 +12,8 @@ final class CompiledFunction {
     /// Parameters plus declared locals.
     let localCount: Int
     let frameSize: Int
+    /// try_table regions, innermost first (only looked at while an exception unwinds).
+    var catchRegions: [CatchRegion] = []
 
     init(code: [Instruction], aux: [Int32], consts: [UInt64], paramCount: Int, localCount: Int, frameSize: Int) {
         self.code = .allocate(capacity: max(code.count, 1))

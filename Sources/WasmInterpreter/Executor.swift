@@ -77,9 +77,18 @@ enum Executor {
             throw Trap(.callStackExhausted)
         }
         for (i, a) in arguments.enumerated() { store.stack[base + i] = try store.cellValue(a) }
-        try run(store: store, entry: address, base: base)
+        do {
+            try run(store: store, entry: address, base: base)
+        } catch let thrown as ThrownException {
+            let uncaught = UncaughtException(store.exceptionValue(thrown.reference))
+            if savedDepth == 0 { store.reclaimExceptions() }
+            throw uncaught
+        }
         let results = type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
-        if savedDepth == 0 { try store.reclaimVectors() }
+        if savedDepth == 0 {
+            try store.reclaimVectors()
+            store.reclaimExceptions()
+        }
         return results
     }
 
@@ -170,6 +179,10 @@ enum Executor {
         var memBase = memory.pointee.base
         var memSize = memory.pointee.byteCount
 
+        // An exception (a wasm throw, or one coming out of a host call) lands in the catch at the bottom, which
+        // resumes at its handler or rethrows when no frame of this activation catches it. (The dispatch loop
+        // keeps its indentation.)
+        while true { do {
         while true {
             let instruction = pc.pointee
             pc += 1
@@ -245,6 +258,9 @@ enum Executor {
                 if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
             case let .simd(start):
                 try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
+            case let .exception(start):
+                if fuelOn { store.configuration.fuel = fuel }
+                try ExceptionUnwinding.raise(aux + Int(start), sp, store)
             case let .memoryOther(start):
                 try OtherMemoryAccess.execute(aux + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
                 memBase = memory.pointee.base  // memory 0 may be the same memory imported twice
@@ -735,6 +751,33 @@ enum Executor {
             case let .f64Copysign(d, a, b): sp[Int(d)] = Num.f64Copysign(sp[Int(a)], sp[Int(b)])
             }
         }
+        } catch {
+            guard let reference = try ExceptionUnwinding.inFlight(error, store) else { throw error }
+            if fuelOn { fuel = store.configuration.fuel ?? 0 }
+            records = store.records.base
+            // The instruction that threw (or the call it came out of) sits just before pc, in every frame.
+            while true {
+                let index = pc - records[function].code! - 1
+                if let clause = ExceptionUnwinding.handler(store, function: function, at: index, reference: reference) {
+                    ExceptionUnwinding.deliver(clause, reference: reference, sp, store)
+                    pc = records[function].code! + Int(clause.landing)
+                    break
+                }
+                if frames.count == 0 { throw ThrownException(reference: reference) }
+                depth -= 1
+                let f = frames.pop()
+                pc = f.pc
+                sp = f.sp
+                function = f.function
+            }
+            record = records + function
+            codeBase = record.pointee.code!
+            aux = record.pointee.aux!
+            globals = record.pointee.globals!
+            memory = record.pointee.memory!
+            memBase = memory.pointee.base
+            memSize = memory.pointee.byteCount
+        } }
     }
 
     /// memory.init / active data segment: bounds-checked as a whole before any byte is written.

@@ -108,4 +108,6 @@ public struct Global: Hashable {
 /// Something an instance exports or a module imports.
 public enum ExternalValue {
     case function(Function), table(Table), memory(Memory), global(Global)
+    /// An exception tag (feature .exceptions)
+    case tag(Tag)
 }

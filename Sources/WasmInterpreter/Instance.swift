@@ -11,6 +11,8 @@ public final class Instance {
     var tables: [TableEntity] = []
     var memories: [MemoryEntity] = []
     var globals: [GlobalEntity] = []
+    /// Tag index -> store tag address (imports first).
+    var tagAddresses: [Int] = []
     /// Global index -> cell, read directly by the executor.
     var globalCells: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
     /// Element segments as reference cells; emptied by elem.drop (and for active/declarative ones at instantiation).
@@ -58,6 +60,11 @@ public final class Instance {
 
     public func exportedTable(_ name: String) -> Table? {
         if case .table(let t)? = export(name) { return t }
+        return nil
+    }
+
+    public func exportedTag(_ name: String) -> Tag? {
+        if case .tag(let t)? = export(name) { return t }
         return nil
     }
 

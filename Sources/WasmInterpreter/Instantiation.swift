@@ -15,6 +15,7 @@ extension Store {
             case .table(let t): instance.tables.append(t.entity)
             case .memory(let m): instance.memories.append(m.entity)
             case .global(let g): instance.globals.append(g.entity)
+            case .tag(let t): instance.tagAddresses.append(t.address)
             }
         }
         for (i, typeIndex) in module.functionTypeIndices.enumerated() {
@@ -22,7 +23,11 @@ extension Store {
             let entity = FunctionEntity(type: type, typeID: typeID(type), instance: instance, definedIndex: i)
             instance.functionAddresses.append(addFunction(entity))
         }
+        for typeIndex in module.tags {
+            instance.tagAddresses.append(addTag(TagEntity(type: module.types[Int(typeIndex)])))
+        }
         for type in module.tables {
+            noteStorage(of: type.elementType)
             instance.tables.append(try TableEntity(type: type, initial: 0))
         }
         for type in module.memories {
@@ -30,6 +35,7 @@ extension Store {
             instance.memories.append(try MemoryEntity(type: type))
         }
         for definition in module.globals {
+            noteStorage(of: definition.type.valueType)
             instance.finishGlobals()
             let value = try evaluate(definition.initializer, in: instance)
             instance.globals.append(GlobalEntity(type: definition.type, value: value))
@@ -44,6 +50,7 @@ extension Store {
             case .table: value = .table(Table(store: self, entity: instance.tables[i]))
             case .memory: value = .memory(Memory(store: self, entity: instance.memories[i]))
             case .global: value = .global(Global(store: self, entity: instance.globals[i]))
+            case .tag: value = .tag(Tag(store: self, address: instance.tagAddresses[i]))
             }
             instance.addExport(export.name, value)
         }
@@ -98,6 +105,8 @@ extension Store {
                     && limitsMatch(size: m.pageCount, max: m.entity.type.limits.max, expected: expected.limits)
             case (.global(let expected), .global(let g)):
                 compatible = g.store === self && g.type == expected
+            case (.tag(let typeIndex), .tag(let t)):
+                compatible = t.store === self && t.type == module.types[Int(typeIndex)]
             default:
                 compatible = false
             }

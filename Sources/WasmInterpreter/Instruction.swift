@@ -66,6 +66,8 @@ enum Instruction {
     case simd(Int32)
     /// An access to a memory other than memory 0; operands at aux[start] (see Proposals/OtherMemoryAccess.swift).
     case memoryOther(Int32)
+    /// throw / throw_ref; operands at aux[start] (see Proposals/ExceptionUnwinding.swift). Always leaves by throwing.
+    case exception(Int32)
 
     // MARK: Data movement
     /// dst = src

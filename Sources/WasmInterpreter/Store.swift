@@ -26,6 +26,10 @@ public final class Store {
     var nativeStack = NativeStackGuard()
     /// v128 values, referenced by handle from frame cells (SIMD/V128Arena.swift).
     let vectors = V128Arena()
+    /// Exception tags and exception objects (Proposals/Exceptions.swift).
+    var tags: [TagEntity] = []
+    var exceptions: [ExceptionObject] = []
+    var mayHoldExceptionReferences = false
 
     public init(configuration: EngineConfiguration = .init()) {
         self.configuration = configuration
@@ -67,11 +71,13 @@ public final class Store {
     }
 
     public func createTable(_ type: TableType, initialValue: Value) throws -> Table {
-        Table(store: self, entity: try TableEntity(type: type, initial: try cellValue(initialValue)))
+        noteStorage(of: type.elementType)
+        return Table(store: self, entity: try TableEntity(type: type, initial: try cellValue(initialValue)))
     }
 
     public func createGlobal(_ type: GlobalType, value: Value) throws -> Global {
-        Global(store: self, entity: GlobalEntity(type: type, value: try cellValue(value)))
+        noteStorage(of: type.valueType)
+        return Global(store: self, entity: GlobalEntity(type: type, value: try cellValue(value)))
     }
 
     func checkMemoryCap(_ type: MemoryType) throws {

@@ -51,6 +51,9 @@ struct Translator {
     var fuelCount: UInt32 = 0
     /// Nesting depth of blocks opened inside unreachable code (skipped).
     var deadDepth = 0
+    /// try_table bookkeeping (Proposals/ExceptionTranslation.swift).
+    var openTryTables: [OpenTryTable] = []
+    var catchRegions: [CatchRegion] = []
 
     init(module: Module, instance: Instance, store: Store, definedIndex: Int) throws {
         self.module = module
@@ -98,14 +101,16 @@ struct Translator {
         }
         flushFuel()
         let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
-        return CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,
-                                localCount: localCount, frameSize: frameSize)
+        let compiled = CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,
+                                        localCount: localCount, frameSize: frameSize)
+        compiled.catchRegions = catchRegions
+        return compiled
     }
 
     /// In unreachable code only block structure matters.
     mutating func skipDead(_ op: Operator) {
         switch op {
-        case .block, .loop, .if: deadDepth += 1
+        case .block, .loop, .if, .tryTable: deadDepth += 1
         case .else: if deadDepth == 0 { elseOp() }
         case .end: if deadDepth > 0 { deadDepth -= 1 } else { endOp() }
         default: break
@@ -375,6 +380,7 @@ struct Translator {
     }
 
     mutating func endOp() {
+        closeTryTable()
         let frame = frames.removeLast()
         if frame.kind == .function {
             if !frame.unreachable { emitReturn() }

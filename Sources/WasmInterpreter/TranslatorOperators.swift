@@ -37,6 +37,7 @@ extension Translator {
             aux.append(Int32(store.typeID(ft)))
             call(ft) { .callIndirect(index: index.slot, frameBase: $0, aux: a) }
         case .returnCall, .returnCallIndirect: try translateTailCall(op)
+        case .throw, .throwRef, .tryTable: try translateException(op)
         case .drop: _ = pop()
         case .select, .typedSelect:
             let c = pop(), b = pop(), a = pop()

@@ -4,6 +4,8 @@ public struct Trap: Error, CustomStringConvertible, Sendable {
         case unreachable, integerDivideByZero, integerOverflow, invalidConversionToInteger,
              outOfBoundsMemoryAccess, outOfBoundsTableAccess, undefinedElement, uninitializedElement,
              indirectCallTypeMismatch, callStackExhausted, outOfFuel, timeout, host
+        /// A null reference where an object is needed (`throw_ref` of null: "null exception reference").
+        case nullReference
     }
     public let kind: Kind
     public let message: String
@@ -30,6 +32,7 @@ public struct Trap: Error, CustomStringConvertible, Sendable {
         case .outOfFuel: return "fuel exhausted"
         case .timeout: return "deadline exceeded"
         case .host: return "host error"
+        case .nullReference: return "null reference"
         }
     }
 }

@@ -8,6 +8,8 @@ public enum Value: Hashable, Sendable {
     case funcRef(Function?)
     /// A host reference number; nil = null reference
     case externRef(UInt64?)
+    /// An exception reference (feature .exceptions); nil = null reference
+    case exnRef(Exception?)
 
     public var type: ValueType {
         switch self {
@@ -18,6 +20,7 @@ public enum Value: Hashable, Sendable {
         case .v128: return .v128
         case .funcRef: return .funcRef
         case .externRef: return .externRef
+        case .exnRef: return .exnRef
         }
     }
 
@@ -29,6 +32,7 @@ public enum Value: Hashable, Sendable {
         case .f32: return .f32(0)
         case .f64: return .f64(0)
         case .v128: return .v128(V128(lo: 0, hi: 0))
+        case .ref(let r) where r.heapType == .exn: return .exnRef(nil)
         case .ref(let r): return r.heapType.isFunction ? .funcRef(nil) : .externRef(nil)
         }
     }
@@ -50,6 +54,9 @@ extension Store {
         case .externRef(let n):
             guard let n else { return 0 }
             return n &+ 1
+        case .exnRef(let e):
+            guard let e else { return 0 }
+            return try exceptionCell(e)
         }
     }
 
@@ -61,6 +68,7 @@ extension Store {
         case .f32: return .f32(UInt32(truncatingIfNeeded: c))
         case .f64: return .f64(c)
         case .v128: return .v128(vectors[c])
+        case .ref(let r) where r.heapType == .exn: return .exnRef(c == 0 ? nil : exceptionValue(c))
         case .ref(let r) where r.heapType.isFunction:
             return .funcRef(c == 0 ? nil : Function(store: self, address: Int(c - 1)))
         case .ref: return .externRef(c == 0 ? nil : c - 1)

@@ -17,7 +17,7 @@ enum BodySyntaxScanner {
         while true {
             let at = reader.offset
             switch try reader.next() {
-            case .block, .loop: openIsIf.append(false)
+            case .block, .loop, .tryTable: openIsIf.append(false)
             case .if: openIsIf.append(true)
             case .else:
                 guard openIsIf.last == true else { throw WasmError.malformed("END opcode expected", at: at) }

@@ -207,16 +207,22 @@ public struct ByteReader {
         case 0x7B: return .v128
         case 0x70: return .funcRef
         case 0x6F: return .externRef
+        case 0x69 where features.contains(.exceptions): return .exnRef
         default: throw ByteReader.typeCodeError(b, at: at, "malformed value type")
         }
     }
 
     public mutating func readReferenceType() throws(WasmError) -> ValueType {
+        try readReferenceType(features: [])
+    }
+
+    public mutating func readReferenceType(features: WasmFeatures) throws(WasmError) -> ValueType {
         let at = position
         let b = try readByte()
         switch b {
         case 0x70: return .funcRef
         case 0x6F: return .externRef
+        case 0x69 where features.contains(.exceptions): return .exnRef
         default: throw ByteReader.typeCodeError(b, at: at, "malformed reference type")
         }
     }

@@ -13,7 +13,7 @@ struct FunctionValidator {
 
     let module: Module
     let context: ValidationContext
-    private let typePool: [ValueType]
+    let typePool: [ValueType]
     /// Operand types; nil is the "unknown" type produced by a polymorphic stack.
     private var stack = OperandStack()
     private var frames: [Frame] = []
@@ -175,7 +175,7 @@ struct FunctionValidator {
         for t in types { stack.push(t) }
     }
 
-    private mutating func pop(_ types: [ValueType], at: Int) throws(WasmError) {
+    mutating func pop(_ types: [ValueType], at: Int) throws(WasmError) {
         var i = types.count - 1
         while i >= 0 {
             try pop(types[i], at: at)
@@ -183,13 +183,13 @@ struct FunctionValidator {
         }
     }
 
-    private mutating func markUnreachable() {
+    mutating func markUnreachable() {
         let frame = frames.count - 1
         stack.truncate(to: frames[frame].height)
         frames[frame].unreachable = true
     }
 
-    private mutating func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeSpan {
+    mutating func label(_ depth: UInt32, at: Int) throws(WasmError) -> TypeSpan {
         guard Int(depth) < frames.count else { throw WasmError.invalid("unknown label", at: at) }
         return frames[frames.count - 1 - Int(depth)].labelTypes
     }
@@ -219,7 +219,7 @@ struct FunctionValidator {
         }
     }
 
-    private mutating func pushFrame(_ kind: Frame.Kind, _ type: BlockType, at: Int) throws(WasmError) {
+    mutating func pushFrame(_ kind: Frame.Kind, _ type: BlockType, at: Int) throws(WasmError) {
         let (params, results) = try blockSignature(type, at: at)
         try pop(params, at: at)
         frames.append(Frame(kind: kind, params: params, results: results, height: stack.count, unreachable: false))
@@ -486,6 +486,8 @@ struct FunctionValidator {
             try pop(indexType, at: at)
         case .v128Const, .i8x16Shuffle, .simd, .simdMemory, .simdLane, .simdMemoryLane:
             try applySIMD(op, at: at)
+        case .throw, .throwRef, .tryTable:
+            try applyException(op, at: at)
         default:
             if let signature = op.numericSignature {
                 if let second = signature.operand2 { try pop(second, at: at) }

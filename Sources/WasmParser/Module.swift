@@ -10,6 +10,8 @@ public final class Module: @unchecked Sendable {
     public var tables: [TableType] = []
     public var memories: [MemoryType] = []
     public var globals: [GlobalDefinition] = []
+    /// Type indices of the defined (non-imported) exception tags (feature .exceptions).
+    public var tags: [UInt32] = []
     public var exports: [Export] = []
     public var start: UInt32?
     public var elements: [ElementSegment] = []
@@ -27,6 +29,7 @@ public final class Module: @unchecked Sendable {
         var tables: [Int] = []
         var memories: [Int] = []
         var exports: [Int] = []
+        var tags: [Int] = []
         var start = 0
     }
     var offsets = EntityOffsets()
@@ -50,6 +53,9 @@ public final class Module: @unchecked Sendable {
     }
     public var importedGlobalCount: Int {
         imports.reduce(0) { if case .global = $1.kind { return $0 + 1 } else { return $0 } }
+    }
+    public var importedTagCount: Int {
+        imports.reduce(0) { if case .tag = $1.kind { return $0 + 1 } else { return $0 } }
     }
 
     /// Type index of a function in the spec index space (imports first), or nil if out of range.

@@ -11,13 +11,13 @@ struct ModuleDecoder {
         self.features = features
     }
 
-    /// Section ids in their required order (data count sits between element and code).
+    /// Section ids in their required order (data count sits between element and code, tag between
+    /// memory and global).
     private static func orderRank(_ id: UInt8) -> Int {
         switch id {
-        case 12: return 10
-        case 10: return 11
-        case 11: return 12
-        default: return Int(id)
+        case 12: return 19
+        case 13: return 11
+        default: return Int(id) * 2
         }
     }
 
@@ -31,7 +31,9 @@ struct ModuleDecoder {
         while !r.isAtEnd {
             let idOffset = r.position
             let id = try r.readByte()
-            guard id <= 12 else { throw WasmError.malformed("malformed section id", at: idOffset) }
+            guard id <= 12 || (id == 13 && features.contains(.exceptions)) else {
+                throw WasmError.malformed("malformed section id", at: idOffset)
+            }
             let size = try r.readLength()
             let sectionEnd = r.position + size
             if id != 0 {
@@ -57,6 +59,7 @@ struct ModuleDecoder {
             case 10: try decodeCodeSection()
             case 11: try decodeDataSection()
             case 12: module.dataCount = try r.readVarUInt32()
+            case 13: try decodeTagSection()
             default: break
             }
             guard r.position == sectionEnd else {
@@ -128,6 +131,7 @@ struct ModuleDecoder {
             case 1: kind = .table(try readTableType())
             case 2: kind = .memory(try readMemoryType())
             case 3: kind = .global(try readGlobalType())
+            case 4 where features.contains(.exceptions): kind = .tag(typeIndex: try readTagType())
             default: throw WasmError.malformed("malformed import kind", at: at)
             }
             module.imports.append(Import(module: moduleName, name: name, kind: kind))
@@ -175,7 +179,8 @@ struct ModuleDecoder {
             module.offsets.exports.append(r.position)
             let name = try r.readName()
             let at = r.position
-            guard let kind = ExternalKind(rawValue: try r.readByte()) else {
+            guard let kind = ExternalKind(rawValue: try r.readByte()),
+                  kind != .tag || features.contains(.exceptions) else {
                 throw WasmError.malformed("malformed export kind", at: at)
             }
             module.exports.append(Export(name: name, kind: kind, index: try r.readVarUInt32()))
@@ -203,7 +208,7 @@ struct ModuleDecoder {
             var type = ValueType.funcRef
             if isPassiveOrDeclarative || hasTableIndex {
                 if usesExpressions {
-                    type = try r.readReferenceType()
+                    type = try r.readReferenceType(features: features)
                 } else {
                     let kindAt = r.position
                     guard try r.readByte() == 0x00 else {
@@ -293,7 +298,7 @@ struct ModuleDecoder {
     }
 
     private mutating func readTableType() throws(WasmError) -> TableType {
-        let type = try r.readReferenceType()
+        let type = try r.readReferenceType(features: features)
         return TableType(elementType: type, limits: try readLimits())
     }
 
@@ -355,7 +360,7 @@ struct ModuleDecoder {
                     return ConstExpression(instructions: instructions, offset: start, nonConstantOffset: nonConstantOffset)
                 }
                 depth -= 1
-            case .block, .loop, .if: depth += 1
+            case .block, .loop, .if, .tryTable: depth += 1
             case .i32Const(let v): constant = .i32Const(v)
             case .i64Const(let v): constant = .i64Const(v)
             case .f32Const(let v): constant = .f32Const(v)

@@ -4,6 +4,8 @@ public enum ImportKind: Hashable, Sendable {
     case table(TableType)
     case memory(MemoryType)
     case global(GlobalType)
+    /// An exception tag of the given function type (feature .exceptions).
+    case tag(typeIndex: UInt32)
 }
 
 public struct Import: Hashable, Sendable {
@@ -19,6 +21,7 @@ public struct Import: Hashable, Sendable {
 
 public enum ExternalKind: UInt8, Hashable, Sendable {
     case function = 0, table = 1, memory = 2, global = 3
+    case tag = 4  // feature .exceptions
 }
 
 public struct Export: Hashable, Sendable {

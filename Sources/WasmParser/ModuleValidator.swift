@@ -48,6 +48,9 @@ struct ModuleValidator {
                 context.memories.append(m)
             case .global(let g):
                 context.globals.append(g)
+            case .tag(let t):
+                try checkTagType(t, at: at)
+                context.tags.append(t)
             }
         }
         let importedGlobalCount = context.globals.count
@@ -63,6 +66,10 @@ struct ModuleValidator {
         for (i, m) in module.memories.enumerated() {
             try checkMemoryType(m, at: offsets.memories[i])
             context.memories.append(m)
+        }
+        for (i, t) in module.tags.enumerated() {
+            try checkTagType(t, at: offsets.tags[i])
+            context.tags.append(t)
         }
         if context.memories.count > 1 && !features.contains(.multiMemory) {
             let at = module.memories.isEmpty ? offsets.imports.last ?? 0 : offsets.memories[module.memories.count - 1]
@@ -104,6 +111,10 @@ struct ModuleValidator {
             case .global:
                 guard Int(ex.index) < context.globals.count else {
                     throw WasmError.invalid("unknown global \(ex.index)", at: at)
+                }
+            case .tag:
+                guard Int(ex.index) < context.tags.count else {
+                    throw WasmError.invalid("unknown tag \(ex.index)", at: at)
                 }
             }
             guard exportNames.insert(ex.name).inserted else {
@@ -152,6 +163,14 @@ struct ModuleValidator {
     private mutating func collectFunctionReferences(_ expr: ConstExpression) {
         for instruction in expr.instructions {
             if case .refFunc(let f) = instruction { context.declaredFunctions.insert(f) }
+        }
+    }
+
+    /// An exception tag's type: an existing function type with no results.
+    private func checkTagType(_ typeIndex: UInt32, at: Int) throws(WasmError) {
+        guard Int(typeIndex) < context.types.count else { throw WasmError.invalid("unknown type \(typeIndex)", at: at) }
+        guard context.types[Int(typeIndex)].results.isEmpty else {
+            throw WasmError.invalid("non-empty tag result type", at: at)
         }
     }
 

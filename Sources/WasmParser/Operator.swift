@@ -19,6 +19,10 @@ public enum Operator: Hashable, Sendable {
     // Tail calls (feature .tailCall)
     case returnCall(UInt32)
     case returnCallIndirect(typeIndex: UInt32, table: UInt32)
+    // Exception handling (feature .exceptions); see ExceptionOperators.swift
+    case `throw`(UInt32)
+    case throwRef
+    case tryTable(BlockType, [CatchClause])
     // Parametric
     case drop
     case select

@@ -11,6 +11,7 @@ public struct OperatorReader {
     private let multiMemory: Bool
     private let memory64: Bool
     private let tailCall: Bool
+    let exceptions: Bool
 
     public init(bytes: [UInt8], range: Range<Int>, features: WasmFeatures) {
         self.reader = ByteReader(bytes: bytes, range: range)
@@ -18,6 +19,7 @@ public struct OperatorReader {
         multiMemory = features.contains(.multiMemory)
         memory64 = features.contains(.memory64)
         tailCall = features.contains(.tailCall)
+        exceptions = features.contains(.exceptions)
     }
 
     /// Offset of the next operator.
@@ -47,6 +49,9 @@ public struct OperatorReader {
             targets.reserveCapacity(boundedReservation(count))
             for _ in 0..<count { targets.append(try reader.readVarUInt32()) }
             return .brTable(targets: targets, default: try reader.readVarUInt32())
+        case 0x08 where exceptions: return .throw(try reader.readVarUInt32())
+        case 0x0A where exceptions: return .throwRef
+        case 0x1F where exceptions: return try readTryTable()
         case 0x0F: return .return
         case 0x10: return .call(try reader.readVarUInt32())
         case 0x11:
@@ -78,7 +83,7 @@ public struct OperatorReader {
         case 0x42: return .i64Const(try reader.readVarInt64())
         case 0x43: return .f32Const(try reader.readUInt32LE())
         case 0x44: return .f64Const(try reader.readUInt64LE())
-        case 0xD0: return .refNull(try reader.readReferenceType())
+        case 0xD0: return .refNull(try reader.readReferenceType(features: features))
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(try reader.readVarUInt32())
         case 0xFC: return try readMiscOperator(at: at)
@@ -100,6 +105,7 @@ public struct OperatorReader {
         case 0x7B: reader.position += 1; return .value(.v128)
         case 0x70: reader.position += 1; return .value(.funcRef)
         case 0x6F: reader.position += 1; return .value(.externRef)
+        case 0x69 where exceptions: reader.position += 1; return .value(.exnRef)
         default:
             let index = try reader.readVarInt33()
             guard index >= 0 else { throw WasmError.malformed("malformed value type", at: at) }

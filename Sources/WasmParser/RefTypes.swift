@@ -3,10 +3,13 @@
 public enum HeapType: Hashable, Sendable, CustomStringConvertible {
     case `func`, extern
     case concrete(UInt32)
+    /// Exception references (feature .exceptions): `exnref` is `(ref null exn)`.
+    case exn
 
     /// Function references (`func` and type indices) share one runtime representation.
     public var isFunction: Bool {
         if case .extern = self { return false }
+        if case .exn = self { return false }
         return true
     }
 
@@ -14,6 +17,7 @@ public enum HeapType: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .func: return "func"
         case .extern: return "extern"
+        case .exn: return "exn"
         case .concrete(let index): return "\(index)"
         }
     }
@@ -31,11 +35,13 @@ public struct RefType: Hashable, Sendable, CustomStringConvertible {
 
     public static let funcRef = RefType(nullable: true, heapType: .func)
     public static let externRef = RefType(nullable: true, heapType: .extern)
+    public static let exnRef = RefType(nullable: true, heapType: .exn)
 
     public var description: String {
         switch (nullable, heapType) {
         case (true, .func): return "funcref"
         case (true, .extern): return "externref"
+        case (true, .exn): return "exnref"
         case (true, let h): return "(ref null \(h))"
         case (false, let h): return "(ref \(h))"
         }
@@ -46,7 +52,7 @@ public struct RefType: Hashable, Sendable, CustomStringConvertible {
     public func isSubtype(of other: RefType, canonical: (UInt32) -> UInt32 = { $0 }) -> Bool {
         if nullable && !other.nullable { return false }
         switch (heapType, other.heapType) {
-        case (.func, .func), (.extern, .extern): return true
+        case (.func, .func), (.extern, .extern), (.exn, .exn): return true
         case (.concrete, .func): return true
         case (.concrete(let a), .concrete(let b)): return a == b || canonical(a) == canonical(b)
         default: return false
@@ -57,6 +63,7 @@ public struct RefType: Hashable, Sendable, CustomStringConvertible {
 extension ValueType {
     public static let funcRef = ValueType.ref(.funcRef)
     public static let externRef = ValueType.ref(.externRef)
+    public static let exnRef = ValueType.ref(.exnRef)
 
     /// Non-null references have no default value: such locals must be set before use, tables need an initializer.
     public var isDefaultable: Bool {

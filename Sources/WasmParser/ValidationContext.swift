@@ -11,12 +11,14 @@ struct ValidationContext: Sendable {
     var tables: [TableType] = []
     var memories: [MemoryType] = []
     var globals: [GlobalType] = []
+    /// Type index of every tag (imports first); feature .exceptions.
+    var tags: [UInt32] = []
     var elementTypes: [ValueType] = []
     var dataCount: UInt32?
     /// Functions that `ref.func` may name in bodies: those referenced outside function bodies.
     var declaredFunctions: Set<UInt32> = []
 
-    static let singleTypes: [ValueType] = [.i32, .i64, .f32, .f64, .v128, .funcRef, .externRef]
+    static let singleTypes: [ValueType] = [.i32, .i64, .f32, .f64, .v128, .funcRef, .externRef, .exnRef]
 
     /// The span holding just `t`.
     static func span(of t: ValueType) -> TypeSpan {
@@ -29,6 +31,7 @@ struct ValidationContext: Sendable {
         case .v128: start = 4
         case .ref(let r) where r == .funcRef: start = 5
         case .ref(let r) where r == .externRef: start = 6
+        case .ref(let r) where r == .exnRef: start = 7
         case .ref: preconditionFailure("typed reference \(t) has no fixed span")
         }
         return TypeSpan(start: start, count: 1)

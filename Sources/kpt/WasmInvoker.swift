@@ -49,6 +49,7 @@ struct WasmInvoker {
             case .table(let type): value = .table(try store.createTable(type, initialValue: .funcRef(nil)))
             case .global(let type):
                 value = .global(try store.createGlobal(type, value: Value.defaultValue(type.valueType)))
+            case .tag(let typeIndex): value = .tag(try store.createTag(type: module.types[Int(typeIndex)]))
             }
             imports.define(module: imp.module, name: imp.name, value)
         }
@@ -111,6 +112,7 @@ enum WasmArgument {
         case .v128(let x): return String(format: "0x%016llx%016llx", x.hi, x.lo)
         case .funcRef(let f): return f == nil ? "null" : "funcref"
         case .externRef(let r): return r.map { "externref:\($0)" } ?? "null"
+        case .exnRef(let e): return e == nil ? "null" : "exnref"
         }
     }
 

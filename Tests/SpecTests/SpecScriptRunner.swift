@@ -62,6 +62,8 @@ final class SpecScriptRunner {
             outcome = perform(command["action"]).map { _ in () }
         case "assert_return":
             outcome = assertReturn(command)
+        case "assert_exception":
+            outcome = assertException(command)
         case "assert_trap", "assert_exhaustion":
             outcome = assertTrap(command, exhaustion: type == "assert_exhaustion")
         case "assert_invalid", "assert_malformed":
@@ -181,6 +183,16 @@ final class SpecScriptRunner {
                 return .failure(SpecFailure("got \(results), expected \(command["expected"] ?? [])"))
             }
             return .success(())
+        }
+    }
+
+    /// The action must end with a wasm exception that no handler caught.
+    private func assertException(_ command: [String: Any]) -> Result<Void, SpecFailure> {
+        switch perform(command["action"]) {
+        case .success(let results):
+            return .failure(SpecFailure("returned \(results), expected an uncaught exception"))
+        case .failure(let failure):
+            return failure.thrown is UncaughtException ? .success(()) : .failure(failure)
         }
     }
 

@@ -79,6 +79,9 @@ enum SpecValue {
             if raw == nil { return .anyExternRef }
             guard let t = text, let n = UInt64(t) else { throw SpecValueError.unsupported("\(json)") }
             return .exact(.externRef(n))
+        case "exnref":
+            if text == "null" { return .exact(.exnRef(nil)) }
+            throw SpecValueError.unsupported("\(json)")
         case "v128":
             let laneType = json["lane_type"] as? String ?? ""
             let lanes = (raw as? [String]) ?? []

@@ -9,6 +9,9 @@ struct ModuleBuilder {
     var functionImports: [(module: String, name: String, type: Int)] = []
     var functions: [(type: Int, locals: [UInt8], body: [UInt8])] = []
     var memory: (min: UInt32, max: UInt32?)?
+    /// Exception tags (type indices); imported ones come first in the tag index space.
+    var tagImports: [(module: String, name: String, type: Int)] = []
+    var tags: [Int] = []
     var exports: [(name: String, kind: UInt8, index: UInt32)] = []
 
     mutating func type(_ params: [UInt8], _ results: [UInt8]) -> Int {
@@ -56,8 +59,9 @@ struct ModuleBuilder {
     func bytes() -> [UInt8] {
         var out: [UInt8] = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00]
         out += Self.section(1, types.map { [0x60] + Self.leb(UInt64($0.params.count)) + $0.params + Self.leb(UInt64($0.results.count)) + $0.results })
-        if !functionImports.isEmpty {
-            out += Self.section(2, functionImports.map { Self.name($0.module) + Self.name($0.name) + [0x00] + Self.leb(UInt64($0.type)) })
+        if !functionImports.isEmpty || !tagImports.isEmpty {
+            out += Self.section(2, functionImports.map { Self.name($0.module) + Self.name($0.name) + [0x00] + Self.leb(UInt64($0.type)) }
+                + tagImports.map { Self.name($0.module) + Self.name($0.name) + [0x04, 0x00] + Self.leb(UInt64($0.type)) })
         }
         out += Self.section(3, functions.map { Self.leb(UInt64($0.type)) })
         if let memory {
@@ -65,6 +69,7 @@ struct ModuleBuilder {
                 ?? [0x00] + Self.leb(UInt64(memory.min))
             out += Self.section(5, [limits])
         }
+        if !tags.isEmpty { out += Self.section(13, tags.map { [0x00] + Self.leb(UInt64($0)) }) }
         out += Self.section(7, exports.map { Self.name($0.name) + [$0.kind] + Self.leb(UInt64($0.index)) })
         out += Self.section(10, functions.map { f in
             let locals: [UInt8] = Self.leb(UInt64(f.locals.count)) + f.locals.flatMap { [0x01, $0] }
@@ -74,8 +79,8 @@ struct ModuleBuilder {
         return out
     }
 
-    func instantiate(_ store: Store, imports: Imports = Imports()) throws -> Instance {
-        try store.instantiate(try parseModule(bytes()), imports: imports)
+    func instantiate(_ store: Store, imports: Imports = Imports(), features: WasmFeatures = .wasm2) throws -> Instance {
+        try store.instantiate(try parseModule(bytes(), options: ParseOptions(features: features)), imports: imports)
     }
 }
 

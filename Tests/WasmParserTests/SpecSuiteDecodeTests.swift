@@ -32,6 +32,11 @@ final class SpecSuiteDecodeTests: XCTestCase {
         try runSuite(proposal: "tail-call", features: .tailCall)
     }
 
+    /// try_table.wast uses `return_call`, so tail calls are on too.
+    func testExceptionHandlingOverlay() throws {
+        try runSuite(proposal: "exception-handling", features: [.exceptions, .tailCall])
+    }
+
     /// Runs the core files, or a proposal's own files with only its feature (plus the 2.0 set) on. (The full
     /// overlay would also rerun every core file the proposal leaves unchanged; they pass too, but
     /// that doubles the run time for each proposal.)

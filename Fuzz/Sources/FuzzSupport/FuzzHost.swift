@@ -34,6 +34,9 @@ public enum FuzzHost {
             case .global(let type):
                 guard let g = try? store.createGlobal(type, value: zero(type.valueType)) else { return nil }
                 value = .global(g)
+            case .tag(let typeIndex):
+                guard let t = try? store.createTag(type: module.types[Int(typeIndex)]) else { return nil }
+                value = .tag(t)
             }
             imports.define(module: imp.module, name: imp.name, value)
         }
@@ -52,6 +55,7 @@ public enum FuzzHost {
         case .f32: return .f32(0)
         case .f64: return .f64(0)
         case .v128: return .v128(V128(lo: 0, hi: 0))
+        case .ref(let r) where r.heapType == .exn: return .exnRef(nil)
         case .ref(let r): return r.heapType.isFunction ? .funcRef(nil) : .externRef(nil)
         }
     }
