@@ -81,6 +81,7 @@ enum Executor {
             try run(store: store, entry: address, base: base)
         } catch let thrown as ThrownException {
             let uncaught = UncaughtException(store.exceptionValue(thrown.reference))
+            store.releaseIfUnescaped(thrown.reference)
             if savedDepth == 0 { store.reclaimExceptions() }
             throw uncaught
         }

@@ -29,6 +29,7 @@ public final class Store {
     /// Exception tags and exception objects (Proposals/Exceptions.swift).
     var tags: [TagEntity] = []
     var exceptions: [ExceptionObject] = []
+    var freeExceptionSlots: [Int] = []
     var mayHoldExceptionReferences = false
 
     public init(configuration: EngineConfiguration = .init()) {

@@ -15,6 +15,7 @@ final class ExceptionTests: XCTestCase {
     ///   catchRef: [] -> [exnref]   catch_all_ref around `thrower(5)`
     ///   rethrow: [exnref] -> []    throw_ref (local 0)
     ///   throwNull: [] -> []        throw_ref (ref.null exn)
+    ///   catchMany: [i32] -> []     n times: throw 0 (1), catch it, call env.h
     func makeModule(importTag: Bool) -> ModuleBuilder {
         var b = ModuleBuilder()
         let tagType = b.type([ModuleBuilder.i32], [])
@@ -33,6 +34,10 @@ final class ExceptionTests: XCTestCase {
                    + Op.end + [0x00] + Op.end)
         b.function("rethrow", type: fromExn, Op.localGet(0) + [0x0A])
         b.function("throwNull", type: void, [0xD0, Self.exnRef, 0x0A])
+        b.function("catchMany", type: tagType,
+                   Op.loop + [0x02, 0x7F, 0x1F, 0x40, 0x01, 0x00, 0x00, 0x00] + Op.i32Const(1) + [0x08, 0x00] + Op.end
+                   + Op.i32Const(0) + Op.end + Op.drop + Op.call(0)
+                   + Op.localGet(0) + Op.i32Const(1) + Op.i32Sub + Op.localTee(0) + Op.brIf(0) + Op.end)
         if !importTag { b.exports.append(("e", 4, 0)) }
         return b
     }
@@ -103,6 +108,18 @@ final class ExceptionTests: XCTestCase {
         XCTAssertThrowsError(try instance.exportedFunction("rethrow")!.invoke([.exnRef(Exception(tag: exception.tag, payload: []))])) { error in
             XCTAssertEqual((error as? Trap)?.kind, .host, "a payload that does not match the tag is refused")
         }
+    }
+
+    /// A plain catch ends an exception's life: a throw/catch loop reuses one arena slot.
+    func testCaughtExceptionsAreFreedWithinAnInvocation() throws {
+        let store = Store()
+        final class Counts { var live: [Int] = [] }
+        let counts = Counts()
+        let instance = try instantiate(store) { _ in counts.live.append(store.exceptions.count - store.freeExceptionSlots.count) }
+        XCTAssertEqual(try instance.exportedFunction("catchMany")!.invoke([.i32(1000)]), [])
+        XCTAssertEqual(counts.live.count, 1000)
+        XCTAssertEqual(counts.live.max(), 0)
+        XCTAssertLessThanOrEqual(store.exceptions.count, 1)
     }
 
     func testThrowRefOfNullTraps() throws {

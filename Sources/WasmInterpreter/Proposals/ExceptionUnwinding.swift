@@ -47,7 +47,9 @@ enum ExceptionUnwinding {
     /// An `UncaughtException` comes from a host function, or from a nested invocation it made.
     static func inFlight(_ error: any Error, _ store: Store) throws -> UInt64? {
         if let thrown = error as? ThrownException { return thrown.reference }
-        if let uncaught = error as? UncaughtException { return try store.exceptionCell(uncaught.exception) }
+        if let uncaught = error as? UncaughtException {
+            return try store.exceptionCell(uncaught.exception, escaped: false)
+        }
         return nil
     }
 
@@ -61,7 +63,8 @@ enum ExceptionUnwinding {
         return nil
     }
 
-    /// Writes what `clause` passes to its label into the handling frame.
+    /// Writes what `clause` passes to its label into the handling frame. A clause without exnref ends the
+    /// exception's life unless an exnref to it was handed out before.
     static func deliver(_ clause: CatchTarget, reference: UInt64, _ sp: UnsafeMutablePointer<UInt64>, _ store: Store) {
         var d = Int(clause.destination)
         if clause.tag >= 0 {
@@ -70,6 +73,11 @@ enum ExceptionUnwinding {
                 d += 1
             }
         }
-        if clause.passesReference { sp[d] = reference }
+        if clause.passesReference {
+            sp[d] = reference
+            store.markEscaped(reference)
+        } else {
+            store.releaseIfUnescaped(reference)
+        }
     }
 }

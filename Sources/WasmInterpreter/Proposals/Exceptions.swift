@@ -48,6 +48,9 @@ final class TagEntity {
 struct ExceptionObject {
     let tag: Int
     let payload: [UInt64]
+    /// Whether an exnref to it may exist anywhere (a `_ref` catch handed it out, or the embedder passed it
+    /// in as a value). Until then only the exception in flight refers to it, so a plain catch frees it.
+    var escaped: Bool
 }
 
 /// An exception on its way up through the executor (the exnref cell of the thrown object).
@@ -57,7 +60,7 @@ struct ThrownException: Error {
 
 extension Store {
     /// Exception objects one store may hold at a time, so a guest cannot exhaust host memory by throwing.
-    static let exceptionLimit = 1 << 24
+    static let exceptionLimit = 1 << 21
 
     /// A new tag of the given type (its results must be empty), e.g. to import into a module.
     public func createTag(type: FunctionType) throws -> Tag {
@@ -70,16 +73,31 @@ extension Store {
         return tags.count - 1
     }
 
-    /// Allocates an exception object; returns its exnref cell.
-    func newException(tag: Int, payload: [UInt64]) throws -> UInt64 {
+    /// Allocates an exception object (reusing a freed slot first); returns its exnref cell.
+    func newException(tag: Int, payload: [UInt64], escaped: Bool = false) throws -> UInt64 {
+        let object = ExceptionObject(tag: tag, payload: payload, escaped: escaped)
+        if let slot = freeExceptionSlots.popLast() {
+            exceptions[slot] = object
+            return UInt64(slot + 1)
+        }
         guard exceptions.count < Store.exceptionLimit else {
             throw Trap(.host, "exception space exhausted (\(Store.exceptionLimit) live exceptions)")
         }
-        exceptions.append(ExceptionObject(tag: tag, payload: payload))
+        exceptions.append(object)
         return UInt64(exceptions.count)
     }
 
     func exceptionObject(_ reference: UInt64) -> ExceptionObject { exceptions[Int(reference - 1)] }
+
+    func markEscaped(_ reference: UInt64) { exceptions[Int(reference - 1)].escaped = true }
+
+    /// Frees an object nothing but the finished exception in flight refers to.
+    func releaseIfUnescaped(_ reference: UInt64) {
+        let slot = Int(reference - 1)
+        guard !exceptions[slot].escaped else { return }
+        exceptions[slot] = ExceptionObject(tag: 0, payload: [], escaped: true)
+        freeExceptionSlots.append(slot)
+    }
 
     /// The embedder's copy of an exception object (self-contained: it survives `reclaimExceptions`).
     func exceptionValue(_ reference: UInt64) -> Exception {
@@ -89,20 +107,23 @@ extension Store {
         return Exception(tag: Tag(store: self, address: object.tag), payload: payload)
     }
 
-    /// An embedder exception back into the arena (host arguments, results, or a host throwing one).
-    func exceptionCell(_ e: Exception) throws -> UInt64 {
+    /// An embedder exception back into the arena: as a value (host arguments and results: an exnref to it
+    /// escapes into wasm) or, with `escaped` false, as the exception a host function throws.
+    func exceptionCell(_ e: Exception, escaped: Bool = true) throws -> UInt64 {
         guard e.tag.store === self else { throw Trap(.host, "exception tag belongs to another store") }
         let params = e.tag.type.params
         guard e.payload.map(\.type) == params else {
             throw Trap(.host, "exception payload \(e.payload.map(\.type)) does not match its tag's type \(params)")
         }
-        return try newException(tag: e.tag.address, payload: e.payload.map { try cellValue($0) })
+        return try newException(tag: e.tag.address, payload: e.payload.map { try cellValue($0) }, escaped: escaped)
     }
 
     /// Frees every exception object once the outermost invocation is over, unless an exnref global or table
     /// exists (one could still refer to them). The embedder's `Exception` values are copies, so stay valid.
     func reclaimExceptions() {
-        if !exceptions.isEmpty && !mayHoldExceptionReferences { exceptions.removeAll(keepingCapacity: true) }
+        guard !exceptions.isEmpty && !mayHoldExceptionReferences else { return }
+        exceptions.removeAll(keepingCapacity: true)
+        freeExceptionSlots.removeAll(keepingCapacity: true)
     }
 
     /// Notes a global or table of type exnref: from then on exception objects are kept for the store's life.
