@@ -77,6 +77,36 @@ enum OraclePackages {
             """,
     ], resourceNames: ["app", "web", "token"], labelledApp: ["web"], secrets: ["token"])
 
+    /// Document-level comments: a license header set off by a blank line (yaml.v3 puts it on the
+    /// document node, which the ResourceList does not carry), one after `---`, and a foot comment.
+    static let documentComments = Shape(name: "doc-comments", files: [
+        "Kptfile": "# Copyright 2024 The Authors\n\napiVersion: kpt.dev/v1\nkind: Kptfile\nmetadata:\n  name: doc\n",
+        "licensed.yaml": """
+            # Copyright 2024 The Authors
+            # SPDX-License-Identifier: Apache-2.0
+
+            # the settings
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: licensed
+            ---
+            # second document header
+
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: second
+              labels:
+                app: second
+            data:
+              k: v
+
+            # foot of the second document
+
+            """,
+    ], resourceNames: ["doc", "licensed", "second"], labelledApp: ["second"])
+
     /// Several documents per file, with quoting styles and a block scalar.
     static let multiDoc = Shape(name: "multidoc", files: [
         "resources.yaml": """

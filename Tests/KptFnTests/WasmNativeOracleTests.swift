@@ -12,7 +12,8 @@ final class WasmNativeOracleTests: XCTestCase {
     // MARK: the docs' example function (annotation processed-by / k=v pairs)
 
     func testSetAnnotationOnEveryShape() throws {
-        for shape in [OraclePackages.comments, OraclePackages.multiDoc, OraclePackages.subpackages] {
+        for shape in [OraclePackages.comments, OraclePackages.documentComments, OraclePackages.multiDoc,
+                      OraclePackages.subpackages] {
             let run = try OracleRun.compare(function: "set-annotation", args: ["owner=team-a"], package: shape)
             XCTAssertEqual(run.wasm.status, 0, run.context)
             for (path, text) in run.wasmTree where path.hasSuffix(".yaml") || path.hasSuffix("Kptfile") {

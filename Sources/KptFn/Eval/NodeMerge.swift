@@ -1,6 +1,16 @@
 /// Restores what functions tend to lose: comments and mapping key order, copied from the
 /// input version of the same resource onto the output version (kyaml's comment copier).
 enum NodeMerge {
+    /// Comments of the input's document node (e.g. a license header above the first key, set off by a
+    /// blank line): the ResourceList carried only the root mapping, so the function never saw them.
+    /// Like kyaml, they land on the output's root, where the emitter writes them above its first key.
+    static func restoreDocumentComments(into output: YAMLNode, from input: YAMLNode) {
+        guard input.kind == .document else { return }
+        if output.headComment.isEmpty { output.headComment = input.headComment }
+        if output.lineComment.isEmpty { output.lineComment = input.lineComment }
+        if output.footComment.isEmpty { output.footComment = input.footComment }
+    }
+
     static func restoreFormatting(into output: YAMLNode, from input: YAMLNode) {
         // A comment may sit on the collection or on its first key depending on where it was
         // parsed from; never copy it onto the collection when the first key already carries it.

@@ -12,6 +12,7 @@ public enum OutputReconciler {
             let original = id.flatMap { inputByID[$0] }
             if let original = original {
                 NodeMerge.restoreFormatting(into: item.fnRoot, from: original.fnRoot)
+                NodeMerge.restoreDocumentComments(into: item.fnRoot, from: original)
             }
             item.fnRemoveAnnotation(A.id)
             item.fnRemoveAnnotation(A.legacyID)
