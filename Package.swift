@@ -24,8 +24,10 @@ let package = Package(
         .target(name: "WasmParser", swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "WasmInterpreter", dependencies: ["WasmParser"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        .target(name: "GoJSHost", dependencies: ["WasmInterpreter", "WasmParser"]),
-        .target(name: "KptFn", dependencies: ["CYAML"]),
+        // Go's string quoting (strconv.Quote, encoding/json), shared by GoJSHost and KptFn.
+        .target(name: "GoText"),
+        .target(name: "GoJSHost", dependencies: ["WasmInterpreter", "WasmParser", "GoText"]),
+        .target(name: "KptFn", dependencies: ["CYAML", "GoText"]),
         .target(name: "OCI", dependencies: ["CZlib", "COpenSSLCrypto"]),
         .executableTarget(name: "kpt", dependencies: [
             "KptFn", "OCI", "GoJSHost", "WasmInterpreter", "WasmParser",
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "WasmParserTests", dependencies: ["WasmParser"]),
         .testTarget(name: "WasmInterpreterTests", dependencies: ["WasmInterpreter", "WasmParser"]),
         .testTarget(name: "SpecTests", dependencies: ["WasmInterpreter", "WasmParser"]),
+        .testTarget(name: "GoTextTests", dependencies: ["GoText"]),
         .testTarget(name: "GoJSHostTests", dependencies: ["GoJSHost", "WasmInterpreter"]),
         .testTarget(name: "KptFnTests", dependencies: ["KptFn"]),
         .testTarget(name: "OCITests", dependencies: ["OCI"]),

@@ -175,8 +175,4 @@ final class FunctionRuntimeTests: XCTestCase {
                                       limits: RunLimits())
         XCTAssertEqual(try good.run(input: []).output, Array("apiVersion: v1\nkind: ResourceList\nitems: []\n".utf8))
     }
-
-    func testGoQuote() {
-        XCTAssertEqual(GoQuote.quote("a \"b\"\n\tc\\"), #""a \"b\"\n\tc\\""#)
-    }
 }

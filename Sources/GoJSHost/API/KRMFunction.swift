@@ -1,3 +1,4 @@
+import GoText
 import WasmParser
 
 /// A KRM function compiled to Go js/wasm, run the way kpt runs one

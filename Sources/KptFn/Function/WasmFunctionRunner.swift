@@ -1,3 +1,5 @@
+import GoText
+
 /// Runs a Go js/wasm KRM module through a `WasmFunctionRuntime`. The module bytes are fetched
 /// once, when the runner is built (kpt does this before `[RUNNING]`).
 public final class WasmFunctionRunner: FunctionRunner {
@@ -31,28 +33,5 @@ public final class WasmFunctionRunner: FunctionRunner {
         do { return try out.errors() } catch {
             return "unable to retrieve additional error message from function: \(error)"
         }
-    }
-}
-
-/// Go's `%q` quoting, used in kpt's wasm error messages.
-public enum GoQuote {
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    out += "\\x" + (u.value < 16 ? "0" : "") + String(u.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

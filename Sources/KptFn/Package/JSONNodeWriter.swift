@@ -1,4 +1,5 @@
 import Foundation
+import GoText
 
 /// Writes a node as JSON like Go's `json.MarshalIndent(v, "", "  ")` of the decoded value
 /// (object keys sorted, HTML-safe escaping), followed by a newline.
@@ -19,7 +20,7 @@ enum JSONNodeWriter {
             if pairs.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, pair) in pairs.enumerated() {
-                out += indent + "  " + quote(pair.key.value) + ": "
+                out += indent + "  " + GoJSONString.quote(pair.key.value) + ": "
                 value(pair.value, indent: indent + "  ", into: &out)
                 out += i + 1 < pairs.count ? ",\n" : "\n"
             }
@@ -37,9 +38,9 @@ enum JSONNodeWriter {
             switch node.tag {
             case "!!null": out += "null"
             case "!!bool": out += node.value.lowercased()
-            case "!!int": out += integer(node.value) ?? quote(node.value)
-            case "!!float": out += float(node.value) ?? quote(node.value)
-            default: out += quote(node.value)
+            case "!!int": out += integer(node.value) ?? GoJSONString.quote(node.value)
+            case "!!float": out += float(node.value) ?? GoJSONString.quote(node.value)
+            default: out += GoJSONString.quote(node.value)
             }
         }
     }
@@ -81,28 +82,5 @@ enum JSONNodeWriter {
         var s = "\(d)"
         if s.hasSuffix(".0") { s.removeLast(2) }
         return s
-    }
-
-    private static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
