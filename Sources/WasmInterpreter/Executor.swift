@@ -52,7 +52,7 @@ enum Executor {
         guard arguments.count == type.params.count else {
             throw Trap(.host, "expected \(type.params.count) arguments, got \(arguments.count)")
         }
-        for (a, t) in zip(arguments, type.params) where a.type != t {
+        for (a, t) in zip(arguments, type.params) where !a.fits(t) {
             throw Trap(.host, "argument type mismatch: expected \(t), got \(a.type)")
         }
         if let deadline = store.configuration.deadline, ContinuousClock.now >= deadline {
@@ -94,7 +94,7 @@ enum Executor {
     }
 
     static func checkResults(_ results: [Value], _ type: FunctionType) throws {
-        guard results.count == type.results.count && zip(results, type.results).allSatisfy({ $0.type == $1 }) else {
+        guard results.count == type.results.count && zip(results, type.results).allSatisfy({ $0.fits($1) }) else {
             throw Trap(.host, "host function returned \(results.map(\.type)), expected \(type.results)")
         }
     }
@@ -297,12 +297,7 @@ enum Executor {
                 memBase = memory.pointee.base
                 memSize = memory.pointee.byteCount
             case let .returnCallIndirect(index, frameBase, a):
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[Int(a)])]
-                let i = Int(u32(sp[Int(index)]))
-                guard i < table.elements.count else { throw Trap(.undefinedElement) }
-                let ref = table.elements[i]
-                guard ref != 0 else { throw Trap(.uninitializedElement) }
-                let target = Int(ref - 1)
+                let target = try Executor.indirectTarget(store, record, aux, Int(a), sp[Int(index)])
                 guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
                 countdown -= 1
                 if countdown == 0 {
@@ -386,12 +381,7 @@ enum Executor {
                 memSize = memory.pointee.byteCount
 
             case let .callIndirect(index, frameBase, a):
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[Int(a)])]
-                let i = Int(u32(sp[Int(index)]))
-                guard i < table.elements.count else { throw Trap(.undefinedElement) }
-                let ref = table.elements[i]
-                guard ref != 0 else { throw Trap(.uninitializedElement) }
-                let target = Int(ref - 1)
+                let target = try Executor.indirectTarget(store, record, aux, Int(a), sp[Int(index)])
                 guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
                 let calleeSp = sp + Int(frameBase)
                 countdown -= 1
@@ -450,6 +440,8 @@ enum Executor {
                 memBase = memory.pointee.base
                 memSize = memory.pointee.byteCount
 
+            case let .trapIfNull(a):
+                if sp[Int(a)] == 0 { throw Trap(.nullReference) }
             case let .copy(d, s):
                 sp[Int(d)] = sp[Int(s)]
             case let .select(d, c, a):

@@ -74,7 +74,7 @@ public struct Table: Hashable {
 
     public func set(_ i: UInt64, _ v: Value) throws {
         guard i < size else { throw Trap(.outOfBoundsTableAccess) }
-        guard v.type == entity.type.elementType else { throw Trap(.host, "table element type mismatch") }
+        guard v.fits(entity.type.elementType) else { throw Trap(.host, "table element type mismatch") }
         entity.elements[Int(i)] = try store.cellValue(v)
     }
 
@@ -97,7 +97,7 @@ public struct Global: Hashable {
 
     public func set(_ v: Value) throws {
         guard entity.type.isMutable else { throw Trap(.host, "cannot set an immutable global") }
-        guard v.type == entity.type.valueType else { throw Trap(.host, "global type mismatch") }
+        guard v.fits(entity.type.valueType) else { throw Trap(.host, "global type mismatch") }
         entity.cell.pointee = try store.cellValue(v)
     }
 

@@ -8,6 +8,8 @@ public final class Instance {
     let storeIndex: Int
     /// Function index -> store address.
     var functionAddresses: [Int] = []
+    /// Type index -> store type ID (what `call_indirect` compares against).
+    var typeIDs: [Int] = []
     var tables: [TableEntity] = []
     var memories: [MemoryEntity] = []
     var globals: [GlobalEntity] = []

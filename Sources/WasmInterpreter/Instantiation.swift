@@ -5,8 +5,10 @@ extension Store {
     /// function. Throws `LinkError` before allocating anything; a `Trap` from a segment or the start function
     /// leaves earlier segment writes in place (bulk-memory semantics).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
-        let resolved = try resolveImports(of: module, in: imports)
+        let storeTypes = StoreTypes(module, in: self)
+        let resolved = try resolveImports(of: module, in: imports, types: storeTypes)
         let instance = Instance(module: module, store: self)
+        instance.typeIDs = storeTypes.ids
         instances.append(instance)
 
         for value in resolved {
@@ -19,16 +21,19 @@ extension Store {
             }
         }
         for (i, typeIndex) in module.functionTypeIndices.enumerated() {
-            let type = module.types[Int(typeIndex)]
-            let entity = FunctionEntity(type: type, typeID: typeID(type), instance: instance, definedIndex: i)
+            let entity = FunctionEntity(type: storeTypes.types[Int(typeIndex)], typeID: storeTypes.ids[Int(typeIndex)],
+                                        instance: instance, definedIndex: i)
             instance.functionAddresses.append(addFunction(entity))
         }
         for typeIndex in module.tags {
             instance.tagAddresses.append(addTag(TagEntity(type: module.types[Int(typeIndex)])))
         }
-        for type in module.tables {
+        for (i, type) in module.tables.enumerated() {
             noteStorage(of: type.elementType)
-            instance.tables.append(try TableEntity(type: type, initial: 0))
+            // An initializer (function-references) sees imported globals and all functions.
+            let initial = try module.tableInitializers[i].map { try evaluate($0, in: instance) } ?? 0
+            let storeType = TableType(elementType: storeTypes.resolve(type.elementType), limits: type.limits)
+            instance.tables.append(try TableEntity(type: storeType, initial: initial))
         }
         for type in module.memories {
             try checkMemoryCap(type)
@@ -38,7 +43,9 @@ extension Store {
             noteStorage(of: definition.type.valueType)
             instance.finishGlobals()
             let value = try evaluate(definition.initializer, in: instance)
-            instance.globals.append(GlobalEntity(type: definition.type, value: value))
+            let type = GlobalType(valueType: storeTypes.resolve(definition.type.valueType),
+                                  isMutable: definition.type.isMutable)
+            instance.globals.append(GlobalEntity(type: type, value: value))
         }
         instance.finishGlobals()
 
@@ -86,7 +93,9 @@ extension Store {
         return instance
     }
 
-    private func resolveImports(of module: Module, in imports: Imports) throws -> [ExternalValue] {
+    /// Import matching in store terms: function types by ID, table element types exactly, global types by
+    /// subtyping when immutable.
+    private func resolveImports(of module: Module, in imports: Imports, types: StoreTypes) throws -> [ExternalValue] {
         var resolved: [ExternalValue] = []
         for imp in module.imports {
             let where_ = "\(imp.module).\(imp.name)"
@@ -96,15 +105,17 @@ extension Store {
             let compatible: Bool
             switch (imp.kind, value) {
             case (.function(let typeIndex), .function(let f)):
-                compatible = f.store === self && f.type == module.types[Int(typeIndex)]
+                compatible = f.store === self && functions[f.address].typeID == types.ids[Int(typeIndex)]
             case (.table(let expected), .table(let t)):
-                compatible = t.store === self && expected.elementType == t.entity.type.elementType
+                compatible = t.store === self && types.resolve(expected.elementType) == t.entity.type.elementType
                     && limitsMatch(size: t.size, max: t.entity.type.limits.max, expected: expected.limits)
             case (.memory(let expected), .memory(let m)):
                 compatible = m.store === self
                     && limitsMatch(size: m.pageCount, max: m.entity.type.limits.max, expected: expected.limits)
             case (.global(let expected), .global(let g)):
-                compatible = g.store === self && g.type == expected
+                let want = types.resolve(expected.valueType), have = g.type.valueType
+                compatible = g.store === self && g.type.isMutable == expected.isMutable
+                    && (expected.isMutable ? have == want : have.isSubtype(of: want))
             case (.tag(let typeIndex), .tag(let t)):
                 compatible = t.store === self && t.type == module.types[Int(typeIndex)]
             default:

@@ -33,6 +33,8 @@ enum Instruction {
     case returnCallIndirect(index: Int32, frameBase: Int32, aux: Int32)
     /// Call table element i32(index); aux[aux] = table index in the instance, aux[aux + 1] = expected type id.
     case callIndirect(index: Int32, frameBase: Int32, aux: Int32)
+    /// ref.as_non_null: traps "null reference" when the slot holds null (function-references).
+    case trapIfNull(Int32)
     /// Return to the caller; results are already in slots 0..<n.
     case ret
 

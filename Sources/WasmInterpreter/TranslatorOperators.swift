@@ -34,10 +34,11 @@ extension Translator {
             let ft = module.types[Int(typeIndex)]
             let a = Int32(aux.count)
             aux.append(Int32(table))
-            aux.append(Int32(store.typeID(ft)))
+            aux.append(Int32(instance.typeIDs[Int(typeIndex)]))
             call(ft) { .callIndirect(index: index.slot, frameBase: $0, aux: a) }
         case .returnCall, .returnCallIndirect: try translateTailCall(op)
         case .throw, .throwRef, .tryTable: try translateException(op)
+        case .callRef, .returnCallRef, .refAsNonNull, .brOnNull, .brOnNonNull: try translateFunctionReferences(op)
         case .drop: _ = pop()
         case .select, .typedSelect:
             let c = pop(), b = pop(), a = pop()

@@ -208,23 +208,15 @@ public struct ByteReader {
         case 0x70: return .funcRef
         case 0x6F: return .externRef
         case 0x69 where features.contains(.exceptions): return .exnRef
+        case 0x63 where features.contains(.functionReferences), 0x64 where features.contains(.functionReferences):
+            position = at
+            return try readReferenceType(features: features)
         default: throw ByteReader.typeCodeError(b, at: at, "malformed value type")
         }
     }
 
     public mutating func readReferenceType() throws(WasmError) -> ValueType {
         try readReferenceType(features: [])
-    }
-
-    public mutating func readReferenceType(features: WasmFeatures) throws(WasmError) -> ValueType {
-        let at = position
-        let b = try readByte()
-        switch b {
-        case 0x70: return .funcRef
-        case 0x6F: return .externRef
-        case 0x69 where features.contains(.exceptions): return .exnRef
-        default: throw ByteReader.typeCodeError(b, at: at, "malformed reference type")
-        }
     }
 
     /// Type codes are one-byte signed LEB128 values: a continuation bit means an overlong encoding.

@@ -25,7 +25,9 @@ extension FunctionValidator {
         if clause.kind.passesReference { passed.append(.exnRef) }
         let label = try label(clause.label, at: at)
         guard Int(label.count) == passed.count else { throw mismatch(at) }
-        for (i, t) in passed.enumerated() where typePool[Int(label.start) + i] != t { throw mismatch(at) }
+        for (i, t) in passed.enumerated() where !context.isSubtype(t, typePool[Int(label.start) + i]) {
+            throw mismatch(at)
+        }
     }
 
     private func tagType(_ index: UInt32, at: Int) throws(WasmError) -> FunctionType {

@@ -8,16 +8,21 @@ struct FunctionValidator {
         var results: TypeSpan
         var height: Int
         var unreachable: Bool
+        /// LocalInitialization mark at entry: locals set inside are unset again at `else`/`end`.
+        var initMark: Int = 0
         var labelTypes: TypeSpan { kind == .loop ? params : results }
     }
 
     let module: Module
     let context: ValidationContext
-    let typePool: [ValueType]
+    /// The context's pool plus typed reference block types, appended on first use.
+    private(set) var typePool: [ValueType]
+    private var referenceSpans: [ValueType: TypeSpan] = [:]
     /// Operand types; nil is the "unknown" type produced by a polymorphic stack.
     private var stack = OperandStack()
     private var frames: [Frame] = []
     private var locals = LocalTypes()
+    var localInit = LocalInitialization()
 
     init(module: Module, context: ValidationContext) {
         self.module = module
@@ -30,6 +35,10 @@ struct FunctionValidator {
         let functionIndex = context.functionTypeIndices.count - module.bodies.count + definedIndex
         let typeIndex = Int(context.functionTypeIndices[functionIndex])
         locals.reset(params: context.types[typeIndex].params, declarations: body.localDeclarations)
+        localInit.reset(params: context.types[typeIndex].params, declarations: body.localDeclarations)
+        for d in body.localDeclarations where !context.isKnown(d.type) {
+            throw WasmError.invalid("unknown type", at: body.offset)
+        }
         stack.truncate(to: 0)
         frames.removeAll(keepingCapacity: true)
         frames.append(Frame(kind: .function, params: .empty, results: context.typeSpans[typeIndex].results,
@@ -71,13 +80,13 @@ struct FunctionValidator {
         switch opcode {
         case 0x20:
             reader.reader.position = at + 1
-            push(try local(try reader.reader.readVarUInt32(), at: at))
+            push(try readLocal(try reader.reader.readVarUInt32(), at: at))
         case 0x21:
             reader.reader.position = at + 1
-            try pop(try local(try reader.reader.readVarUInt32(), at: at), at: at)
+            try pop(try writeLocal(try reader.reader.readVarUInt32(), at: at), at: at)
         case 0x22:
             reader.reader.position = at + 1
-            let t = try local(try reader.reader.readVarUInt32(), at: at)
+            let t = try writeLocal(try reader.reader.readVarUInt32(), at: at)
             try pop(t, at: at)
             push(t)
         case 0x23:
@@ -124,6 +133,8 @@ struct FunctionValidator {
     mutating func push(_ t: ValueType?) { stack.push(t) }
 
     @inline(__always)
+    mutating func popAny(at: Int) throws(WasmError) -> ValueType? { try pop(at: at) }
+
     private mutating func pop(at: Int) throws(WasmError) -> ValueType? {
         let frame = frames.count - 1
         if stack.count == frames[frame].height {
@@ -140,17 +151,17 @@ struct FunctionValidator {
             if frames[frame].unreachable { return }
             throw WasmError.invalid("type mismatch: expected \(expected), the stack is empty", at: at)
         }
-        if let actual = stack.pop(), actual != expected {
+        if let actual = stack.pop(), actual != expected, !context.isSubtype(actual, expected) {
             throw WasmError.invalid("type mismatch: expected \(expected), found \(actual)", at: at)
         }
     }
 
     /// A block, branch target or function ending with operands beyond its results.
-    private func leftovers(_ count: Int, at: Int) -> WasmError {
+    func leftovers(_ count: Int, at: Int) -> WasmError {
         WasmError.invalid("type mismatch: \(count) extra value(s) left on the stack at the end of the block", at: at)
     }
 
-    private mutating func pop(_ types: TypeSpan, at: Int) throws(WasmError) {
+    mutating func pop(_ types: TypeSpan, at: Int) throws(WasmError) {
         var i = Int(types.start + types.count) - 1
         let first = Int(types.start)
         while i >= first {
@@ -159,7 +170,7 @@ struct FunctionValidator {
         }
     }
 
-    private mutating func push(_ types: TypeSpan) {
+    mutating func push(_ types: TypeSpan) {
         let start = Int(types.start)
         for i in start..<start + Int(types.count) { stack.push(typePool[i]) }
     }
@@ -167,11 +178,21 @@ struct FunctionValidator {
     private mutating func sameTypes(_ a: TypeSpan, _ b: TypeSpan) -> Bool {
         guard a.count == b.count else { return false }
         if a.start == b.start { return true }
-        for i in 0..<Int(a.count) where typePool[Int(a.start) + i] != typePool[Int(b.start) + i] { return false }
+        for i in 0..<Int(a.count)
+        where !context.isSubtype(typePool[Int(a.start) + i], typePool[Int(b.start) + i]) { return false }
         return true
     }
 
-    private mutating func push(_ types: [ValueType]) {
+    /// A span holding the single type `t`, appended to this validator's pool on first use.
+    mutating func referenceSpan(_ t: ValueType) -> TypeSpan {
+        if let span = referenceSpans[t] { return span }
+        let span = TypeSpan(start: Int32(typePool.count), count: 1)
+        typePool.append(t)
+        referenceSpans[t] = span
+        return span
+    }
+
+    mutating func push(_ types: [ValueType]) {
         for t in types { stack.push(t) }
     }
 
@@ -201,7 +222,10 @@ struct FunctionValidator {
         for k in 0..<n {
             let index = stack.count - 1 - k
             if index >= frame.height {
-                if let actual = stack[index], actual != typePool[Int(types.start) + n - 1 - k] { throw mismatch(at) }
+                let expected = typePool[Int(types.start) + n - 1 - k]
+                if let actual = stack[index], actual != expected, !context.isSubtype(actual, expected) {
+                    throw mismatch(at)
+                }
             } else if !frame.unreachable {
                 throw mismatch(at)
             }
@@ -211,7 +235,7 @@ struct FunctionValidator {
     private mutating func blockSignature(_ type: BlockType, at: Int) throws(WasmError) -> (TypeSpan, TypeSpan) {
         switch type {
         case .empty: return (.empty, .empty)
-        case .value(let t): return (.empty, ValidationContext.span(of: t))
+        case .value(let t): return (.empty, try span(of: t, at: at))
         case .typeIndex(let index):
             guard Int(index) < context.types.count else { throw WasmError.invalid("unknown type", at: at) }
             let spans = context.typeSpans[Int(index)]
@@ -222,15 +246,18 @@ struct FunctionValidator {
     mutating func pushFrame(_ kind: Frame.Kind, _ type: BlockType, at: Int) throws(WasmError) {
         let (params, results) = try blockSignature(type, at: at)
         try pop(params, at: at)
-        frames.append(Frame(kind: kind, params: params, results: results, height: stack.count, unreachable: false))
+        frames.append(Frame(kind: kind, params: params, results: results, height: stack.count, unreachable: false,
+                            initMark: localInit.mark))
         push(params)
     }
 
     /// A tail call returns the callee's results as the caller's own: they must match exactly.
-    private mutating func checkTailCallResults(_ callee: FunctionType, at: Int) throws(WasmError) {
+    mutating func checkTailCallResults(_ callee: FunctionType, at: Int) throws(WasmError) {
         let own = frames[0].results
         guard Int(own.count) == callee.results.count else { throw mismatch(at) }
-        for (i, t) in callee.results.enumerated() where typePool[Int(own.start) + i] != t { throw mismatch(at) }
+        for (i, t) in callee.results.enumerated() where !context.isSubtype(t, typePool[Int(own.start) + i]) {
+            throw mismatch(at)
+        }
     }
 
     // MARK: Index-space lookups
@@ -239,7 +266,7 @@ struct FunctionValidator {
         guard Int(index) < context.memories.count else { throw WasmError.invalid("unknown memory \(index)", at: at) }
     }
 
-    private mutating func table(_ index: UInt32, at: Int) throws(WasmError) -> TableType {
+    mutating func table(_ index: UInt32, at: Int) throws(WasmError) -> TableType {
         guard Int(index) < context.tables.count else { throw WasmError.invalid("unknown table \(index)", at: at) }
         return context.tables[Int(index)]
     }
@@ -268,7 +295,25 @@ struct FunctionValidator {
         return t
     }
 
-    private mutating func tableIndexType(_ table: TableType) -> ValueType { table.limits.is64 ? .i64 : .i32 }
+    /// `local.get`: a non-null reference local must have been set on this path first.
+    @inline(__always)
+    private mutating func readLocal(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+        let t = try local(index, at: at)
+        if localInit.isTracking && !localInit.isInitialized(index, type: t) {
+            throw WasmError.invalid("uninitialized local \(index)", at: at)
+        }
+        return t
+    }
+
+    /// `local.set` / `local.tee`: marks the local initialized.
+    @inline(__always)
+    private mutating func writeLocal(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+        let t = try local(index, at: at)
+        if localInit.isTracking { localInit.initialize(index, type: t) }
+        return t
+    }
+
+    mutating func tableIndexType(_ table: TableType) -> ValueType { table.limits.is64 ? .i64 : .i32 }
 
     /// The narrower of two index types (lengths in copies between mixed 32/64-bit spaces).
     private func narrower(_ a: ValueType, _ b: ValueType) -> ValueType { a == .i32 || b == .i32 ? .i32 : .i64 }
@@ -290,6 +335,7 @@ struct FunctionValidator {
         case .loop(let t):
             try pushFrame(.loop, t, at: at)
         case .if(let t):
+            _ = try blockSignature(t, at: at)  // an unknown block type is reported before the operands
             try pop(.i32, at: at)
             try pushFrame(.if, t, at: at)
         case .else:
@@ -299,6 +345,7 @@ struct FunctionValidator {
             guard stack.count == frame.height else { throw leftovers(stack.count - frame.height, at: at) }
             frames[frames.count - 1].kind = .else
             frames[frames.count - 1].unreachable = false
+            localInit.undo(to: frame.initMark)
             push(frame.params)
         case .end:
             let frame = frames[frames.count - 1]
@@ -306,6 +353,7 @@ struct FunctionValidator {
             guard stack.count == frame.height else { throw leftovers(stack.count - frame.height, at: at) }
             if frame.kind == .if && !sameTypes(frame.params, frame.results) { throw mismatch(at) }
             frames.removeLast()
+            localInit.undo(to: frame.initMark)
             push(frame.results)
         case .br(let depth):
             try pop(try label(depth, at: at), at: at)
@@ -336,7 +384,7 @@ struct FunctionValidator {
             push(type.results)
         case .callIndirect(let typeIndex, let tableIndex):
             let table = try table(tableIndex, at: at)
-            guard table.elementType == .funcRef else { throw mismatch(at) }
+            guard context.isSubtype(table.elementType, .funcRef) else { throw mismatch(at) }
             guard Int(typeIndex) < context.types.count else {
                 throw WasmError.invalid("unknown type \(typeIndex)", at: at)
             }
@@ -355,11 +403,11 @@ struct FunctionValidator {
             if let t1, let t2, t1 != t2 { throw mismatch(at) }
             push(t1 ?? t2)
         case .localGet(let index):
-            push(try local(index, at: at))
+            push(try readLocal(index, at: at))
         case .localSet(let index):
-            try pop(try local(index, at: at), at: at)
+            try pop(try writeLocal(index, at: at), at: at)
         case .localTee(let index):
-            let t = try local(index, at: at)
+            let t = try writeLocal(index, at: at)
             try pop(t, at: at)
             push(t)
         case .globalGet(let index):
@@ -398,7 +446,7 @@ struct FunctionValidator {
             markUnreachable()
         case .returnCallIndirect(let typeIndex, let tableIndex):
             let table = try table(tableIndex, at: at)
-            guard table.elementType == .funcRef else { throw mismatch(at) }
+            guard context.isSubtype(table.elementType, .funcRef) else { throw mismatch(at) }
             guard Int(typeIndex) < context.types.count else {
                 throw WasmError.invalid("unknown type \(typeIndex)", at: at)
             }
@@ -408,6 +456,7 @@ struct FunctionValidator {
             try pop(type.params, at: at)
             markUnreachable()
         case .typedSelect(let t):
+            guard context.isKnown(t) else { throw WasmError.invalid("unknown type", at: at) }
             try pop(.i32, at: at)
             try pop(t, at: at)
             try pop(t, at: at)
@@ -420,7 +469,9 @@ struct FunctionValidator {
             let t = try table(index, at: at)
             try pop(t.elementType, at: at)
             try pop(tableIndexType(t), at: at)
-        case .refNull(let t): push(t)
+        case .refNull(let t):
+            guard context.isKnown(t) else { throw WasmError.invalid("unknown type", at: at) }
+            push(t)
         case .refIsNull:
             if let t = try pop(at: at), !t.isReference { throw mismatch(at) }
             push(.i32)
@@ -431,7 +482,7 @@ struct FunctionValidator {
             guard context.declaredFunctions.contains(index) else {
                 throw WasmError.invalid("undeclared function reference", at: at)
             }
-            push(.funcRef)
+            push(.ref(RefType(nullable: false, heapType: .concrete(context.functionTypeIndices[Int(index)]))))
         case .memoryInit(let data, let memoryIndex):
             try memory(memoryIndex, at: at)
             try dataSegment(data, at: at)
@@ -456,7 +507,7 @@ struct FunctionValidator {
         case .tableInit(let elementIndex, let tableIndex):
             let t = try table(tableIndex, at: at)
             let e = try element(elementIndex, at: at)
-            guard t.elementType == e else { throw mismatch(at) }
+            guard context.isSubtype(e, t.elementType) else { throw mismatch(at) }
             try pop(.i32, at: at)
             try pop(.i32, at: at)
             try pop(tableIndexType(t), at: at)
@@ -465,7 +516,7 @@ struct FunctionValidator {
         case .tableCopy(let destination, let source):
             let d = try table(destination, at: at)
             let s = try table(source, at: at)
-            guard d.elementType == s.elementType else { throw mismatch(at) }
+            guard context.isSubtype(s.elementType, d.elementType) else { throw mismatch(at) }
             let di = tableIndexType(d), si = tableIndexType(s)
             try pop(narrower(di, si), at: at)
             try pop(si, at: at)
@@ -488,6 +539,8 @@ struct FunctionValidator {
             try applySIMD(op, at: at)
         case .throw, .throwRef, .tryTable:
             try applyException(op, at: at)
+        case .callRef, .returnCallRef, .refAsNonNull, .brOnNull, .brOnNonNull:
+            try applyFunctionReferences(op, at: at)
         default:
             if let signature = op.numericSignature {
                 if let second = signature.operand2 { try pop(second, at: at) }

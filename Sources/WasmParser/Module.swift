@@ -8,6 +8,8 @@ public final class Module: @unchecked Sendable {
     /// Type indices of the defined (non-imported) functions.
     public var functionTypeIndices: [UInt32] = []
     public var tables: [TableType] = []
+    /// One per defined table: its initial slot value (function-references), nil = null.
+    public var tableInitializers: [ConstExpression?] = []
     public var memories: [MemoryType] = []
     public var globals: [GlobalDefinition] = []
     /// Type indices of the defined (non-imported) exception tags (feature .exceptions).
@@ -24,6 +26,7 @@ public final class Module: @unchecked Sendable {
 
     /// Where each decoded entity starts in `bytes`, so module-level validation errors can point at it.
     struct EntityOffsets {
+        var types: [Int] = []
         var imports: [Int] = []
         var functions: [Int] = []
         var tables: [Int] = []

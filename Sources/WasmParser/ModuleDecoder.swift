@@ -101,6 +101,7 @@ struct ModuleDecoder {
         module.types.reserveCapacity(boundedReservation(count))
         for _ in 0..<count {
             let at = r.position
+            module.offsets.types.append(at)
             let form = try r.readByte()
             guard form == 0x60 else { throw ByteReader.typeCodeError(form, at: at, "malformed function type") }
             let params = try readValueTypes()
@@ -151,7 +152,17 @@ struct ModuleDecoder {
         let count = try r.readCount()
         for _ in 0..<count {
             module.offsets.tables.append(r.position)
-            module.tables.append(try readTableType())
+            // function-references: `0x40 0x00 tabletype expr` gives the slots an initial value.
+            if features.contains(.functionReferences), r.peekByte() == 0x40 {
+                r.position += 1
+                let at = r.position
+                guard try r.readByte() == 0x00 else { throw WasmError.malformed("malformed table type", at: at) }
+                module.tables.append(try readTableType())
+                module.tableInitializers.append(try readConstExpression())
+            } else {
+                module.tables.append(try readTableType())
+                module.tableInitializers.append(nil)
+            }
         }
     }
 
@@ -205,7 +216,9 @@ struct ModuleDecoder {
                 let table = hasTableIndex ? try r.readVarUInt32() : 0
                 mode = .active(table: table, offset: try readConstExpression())
             }
-            var type = ValueType.funcRef
+            // Function indices are never null: with function-references they have type (ref func).
+            var type = features.contains(.functionReferences) && !usesExpressions
+                ? ValueType.ref(RefType(nullable: false, heapType: .func)) : ValueType.funcRef
             if isPassiveOrDeclarative || hasTableIndex {
                 if usesExpressions {
                     type = try r.readReferenceType(features: features)

@@ -32,6 +32,9 @@ struct ModuleValidator {
         let features = module.features
         context.types = module.types
         let typeCount = UInt32(module.types.count)
+        if let i = context.typeWithUnknownReference {
+            throw WasmError.invalid("unknown type", at: module.offsets.types[i])
+        }
 
         let offsets = module.offsets
         for (i, imp) in module.imports.enumerated() {
@@ -41,12 +44,14 @@ struct ModuleValidator {
                 guard t < typeCount else { throw WasmError.invalid("unknown type \(t)", at: at) }
                 context.functionTypeIndices.append(t)
             case .table(let t):
+                try checkKnown(t.elementType, at: at)
                 try checkTableType(t, at: at)
                 context.tables.append(t)
             case .memory(let m):
                 try checkMemoryType(m, at: at)
                 context.memories.append(m)
             case .global(let g):
+                try checkKnown(g.valueType, at: at)
                 context.globals.append(g)
             case .tag(let t):
                 try checkTagType(t, at: at)
@@ -60,6 +65,7 @@ struct ModuleValidator {
             context.functionTypeIndices.append(t)
         }
         for (i, t) in module.tables.enumerated() {
+            try checkKnown(t.elementType, at: offsets.tables[i])
             try checkTableType(t, at: offsets.tables[i])
             context.tables.append(t)
         }
@@ -83,11 +89,22 @@ struct ModuleValidator {
         for e in module.elements {
             for item in e.initializers { collectFunctionReferences(item) }
         }
+        for case let initializer? in module.tableInitializers { collectFunctionReferences(initializer) }
         for ex in module.exports where ex.kind == .function {
             context.declaredFunctions.insert(ex.index)
         }
 
+        // Tables come before globals: their initializers see only imported globals too.
+        for (i, initializer) in module.tableInitializers.enumerated() {
+            let type = module.tables[i].elementType
+            if let initializer {
+                try checkConstant(initializer, type: type, visibleGlobals: importedGlobalCount)
+            } else if !type.isDefaultable {
+                throw WasmError.invalid("type mismatch: a \(type) table needs an initializer", at: offsets.tables[i])
+            }
+        }
         for g in module.globals {
+            try checkKnown(g.type.valueType, at: g.initializer.offset)
             try checkConstant(g.initializer, type: g.type.valueType, visibleGlobals: importedGlobalCount)
             context.globals.append(g.type)
         }
@@ -138,10 +155,11 @@ struct ModuleValidator {
                 }
                 let indexType: ValueType = context.tables[Int(table)].limits.is64 ? .i64 : .i32
                 try checkConstant(offset, type: indexType, visibleGlobals: importedGlobalCount)
-                guard context.tables[Int(table)].elementType == e.type else {
+                guard context.isSubtype(e.type, context.tables[Int(table)].elementType) else {
                     throw WasmError.invalid("type mismatch", at: offset.offset)
                 }
             }
+            try checkKnown(e.type, at: e.initializers.first?.offset ?? 0)
             for item in e.initializers {
                 try checkConstant(item, type: e.type, visibleGlobals: importedGlobalCount)
             }
@@ -172,6 +190,15 @@ struct ModuleValidator {
         guard context.types[Int(typeIndex)].results.isEmpty else {
             throw WasmError.invalid("non-empty tag result type", at: at)
         }
+    }
+
+    private func checkKnown(_ t: ValueType, at: Int) throws(WasmError) {
+        guard context.isKnown(t) else { throw WasmError.invalid("unknown type", at: at) }
+    }
+
+    /// `ref.func f` has the non-null type of f's own function type.
+    private func functionReferenceType(_ f: UInt32) -> ValueType {
+        .ref(RefType(nullable: false, heapType: .concrete(context.functionTypeIndices[Int(f)])))
     }
 
     private func checkLimits(_ limits: Limits, bound: UInt64, message: String, at: Int) throws(WasmError) {
@@ -205,12 +232,14 @@ struct ModuleValidator {
         case .f32Const: return .f32
         case .f64Const: return .f64
         case .v128Const: return .v128
-        case .refNull(let t): return t
+        case .refNull(let t):
+            try checkKnown(t, at: expr.offset)
+            return t
         case .refFunc(let f):
             guard Int(f) < context.functionTypeIndices.count else {
                 throw WasmError.invalid("unknown function \(f)", at: expr.offset)
             }
-            return .funcRef
+            return functionReferenceType(f)
         case .globalGet(let g):
             guard Int(g) < visibleGlobals else { throw WasmError.invalid("unknown global \(g)", at: expr.offset) }
             let global = context.globals[Int(g)]
@@ -230,7 +259,7 @@ struct ModuleValidator {
         }
         if expr.instructions.count == 1 {
             if let t = try singleConstantType(expr.instructions[0], expr: expr, visibleGlobals: visibleGlobals) {
-                guard t == type else { throw WasmError.invalid("type mismatch", at: expr.offset) }
+                guard context.isSubtype(t, type) else { throw WasmError.invalid("type mismatch", at: expr.offset) }
                 return
             }
         }
@@ -242,12 +271,14 @@ struct ModuleValidator {
             case .f32Const: stack.append(.f32)
             case .f64Const: stack.append(.f64)
             case .v128Const: stack.append(.v128)
-            case .refNull(let t): stack.append(t)
+            case .refNull(let t):
+                try checkKnown(t, at: expr.offset)
+                stack.append(t)
             case .refFunc(let f):
                 guard Int(f) < context.functionTypeIndices.count else {
                     throw WasmError.invalid("unknown function \(f)", at: expr.offset)
                 }
-                stack.append(.funcRef)
+                stack.append(functionReferenceType(f))
             case .globalGet(let g):
                 guard Int(g) < visibleGlobals else {
                     throw WasmError.invalid("unknown global \(g)", at: expr.offset)
@@ -269,7 +300,7 @@ struct ModuleValidator {
                 stack.append(t)
             }
         }
-        guard stack.count == 1, stack[0] == type else {
+        guard stack.count == 1, context.isSubtype(stack[0], type) else {
             throw WasmError.invalid("type mismatch", at: expr.offset)
         }
     }

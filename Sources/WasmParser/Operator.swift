@@ -23,6 +23,8 @@ public enum Operator: Hashable, Sendable {
     case `throw`(UInt32)
     case throwRef
     case tryTable(BlockType, [CatchClause])
+    // function-references: typed calls through a reference and null tests
+    case callRef(UInt32), returnCallRef(UInt32), refAsNonNull, brOnNull(UInt32), brOnNonNull(UInt32)
     // Parametric
     case drop
     case select

@@ -12,6 +12,7 @@ public struct OperatorReader {
     private let memory64: Bool
     private let tailCall: Bool
     let exceptions: Bool
+    private let functionReferences: Bool
 
     public init(bytes: [UInt8], range: Range<Int>, features: WasmFeatures) {
         self.reader = ByteReader(bytes: bytes, range: range)
@@ -20,6 +21,7 @@ public struct OperatorReader {
         memory64 = features.contains(.memory64)
         tailCall = features.contains(.tailCall)
         exceptions = features.contains(.exceptions)
+        functionReferences = features.contains(.functionReferences)
     }
 
     /// Offset of the next operator.
@@ -61,6 +63,11 @@ public struct OperatorReader {
         case 0x13 where tailCall:
             let type = try reader.readVarUInt32()
             return .returnCallIndirect(typeIndex: type, table: try reader.readVarUInt32())
+        case 0x14 where functionReferences: return .callRef(try reader.readVarUInt32())
+        case 0x15 where functionReferences && tailCall: return .returnCallRef(try reader.readVarUInt32())
+        case 0xD4 where functionReferences: return .refAsNonNull
+        case 0xD5 where functionReferences: return .brOnNull(try reader.readVarUInt32())
+        case 0xD6 where functionReferences: return .brOnNonNull(try reader.readVarUInt32())
         case 0x1A: return .drop
         case 0x1B: return .select
         case 0x1C:
@@ -83,7 +90,8 @@ public struct OperatorReader {
         case 0x42: return .i64Const(try reader.readVarInt64())
         case 0x43: return .f32Const(try reader.readUInt32LE())
         case 0x44: return .f64Const(try reader.readUInt64LE())
-        case 0xD0: return .refNull(try reader.readReferenceType(features: features))
+        case 0xD0:
+            return .refNull(.ref(RefType(nullable: true, heapType: try reader.readHeapType(features: features))))
         case 0xD1: return .refIsNull
         case 0xD2: return .refFunc(try reader.readVarUInt32())
         case 0xFC: return try readMiscOperator(at: at)
@@ -106,6 +114,8 @@ public struct OperatorReader {
         case 0x70: reader.position += 1; return .value(.funcRef)
         case 0x6F: reader.position += 1; return .value(.externRef)
         case 0x69 where exceptions: reader.position += 1; return .value(.exnRef)
+        case 0x63 where features.contains(.functionReferences), 0x64 where features.contains(.functionReferences):
+            return .value(try reader.readReferenceType(features: features))
         default:
             let index = try reader.readVarInt33()
             guard index >= 0 else { throw WasmError.malformed("malformed value type", at: at) }

@@ -20,8 +20,8 @@ struct ValidationContext: Sendable {
 
     static let singleTypes: [ValueType] = [.i32, .i64, .f32, .f64, .v128, .funcRef, .externRef, .exnRef]
 
-    /// The span holding just `t`.
-    static func span(of t: ValueType) -> TypeSpan {
+    /// The span holding just `t`; nil for typed references, which have no fixed entry.
+    static func span(of t: ValueType) -> TypeSpan? {
         let start: Int32
         switch t {
         case .i32: start = 0
@@ -32,12 +32,32 @@ struct ValidationContext: Sendable {
         case .ref(let r) where r == .funcRef: start = 5
         case .ref(let r) where r == .externRef: start = 6
         case .ref(let r) where r == .exnRef: start = 7
-        case .ref: preconditionFailure("typed reference \(t) has no fixed span")
+        case .ref: return nil
         }
         return TypeSpan(start: start, count: 1)
     }
 
+    /// Each type index's representative among equivalent types (see TypeCanonicalization).
+    private(set) var canonical: [UInt32] = []
+    /// The first type that refers to itself or a later type (invalid: "unknown type").
+    private(set) var typeWithUnknownReference: Int?
+
+    /// A type index used in a value type must name a type.
+    func isKnown(_ t: ValueType) -> Bool {
+        guard case .ref(let r) = t, case .concrete(let i) = r.heapType else { return true }
+        return Int(i) < types.count
+    }
+
+    /// `a <: b` with the module's equivalent type indices identified.
+    @inline(__always)
+    func isSubtype(_ a: ValueType, _ b: ValueType) -> Bool {
+        if a == b { return true }
+        let canonical = self.canonical
+        return a.isSubtype(of: b) { Int($0) < canonical.count ? canonical[Int($0)] : $0 }
+    }
+
     private mutating func buildTypePool() {
+        (canonical, typeWithUnknownReference) = TypeCanonicalization.representatives(types)
         typePool = ValidationContext.singleTypes
         typeSpans = []
         typeSpans.reserveCapacity(types.count)

@@ -5,7 +5,7 @@ import WasmParser
 enum SpecExpectation {
     case exact(Value)
     case canonicalNaN32, arithmeticNaN32, canonicalNaN64, arithmeticNaN64
-    case anyFuncRef, anyExternRef
+    case anyFuncRef, anyExternRef, anyNull
     case v128Lanes(laneType: String, lanes: [String])
     case either([SpecExpectation])
 
@@ -18,6 +18,7 @@ enum SpecExpectation {
         case (.arithmeticNaN64, .f64(let b)): return b & 0x7ff8_0000_0000_0000 == 0x7ff8_0000_0000_0000
         case (.anyFuncRef, .funcRef(let f)): return f != nil
         case (.anyExternRef, .externRef(let r)): return r != nil
+        case (.anyNull, .funcRef(nil)), (.anyNull, .externRef(nil)): return true
         case (.v128Lanes(let laneType, let lanes), .v128(let v)): return SpecValue.lanesMatch(v, laneType: laneType, lanes: lanes)
         case (.either(let options), _): return options.contains { $0.matches(value) }
         default: return false
@@ -82,6 +83,8 @@ enum SpecValue {
         case "exnref":
             if text == "null" { return .exact(.exnRef(nil)) }
             throw SpecValueError.unsupported("\(json)")
+        case "refnull":
+            return .anyNull
         case "v128":
             let laneType = json["lane_type"] as? String ?? ""
             let lanes = (raw as? [String]) ?? []

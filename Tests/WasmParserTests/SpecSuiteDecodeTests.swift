@@ -37,6 +37,10 @@ final class SpecSuiteDecodeTests: XCTestCase {
         try runSuite(proposal: "exception-handling", features: [.exceptions, .tailCall])
     }
 
+    func testFunctionReferencesOverlay() throws {
+        try runSuite(proposal: "function-references", features: [.functionReferences, .tailCall])
+    }
+
     /// Runs the core files, or a proposal's own files with only its feature (plus the 2.0 set) on. (The full
     /// overlay would also rerun every core file the proposal leaves unchanged; they pass too, but
     /// that doubles the run time for each proposal.)

@@ -20,7 +20,7 @@ extension Translator {
             let ft = module.types[Int(typeIndex)]
             let a = Int32(aux.count)
             aux.append(Int32(table))
-            aux.append(Int32(store.typeID(ft)))
+            aux.append(Int32(instance.typeIDs[Int(typeIndex)]))
             call(ft) { .returnCallIndirect(index: index.slot, frameBase: $0, aux: a) }
         default:
             throw Trap(.host, "not a tail call: \(op)")
