@@ -3,6 +3,7 @@
 /// A byte buffer standing in for linear memory.
 final class FakeMemory: GuestMemory {
     var bytes: [UInt8]
+    var traffic = HostTraffic()
 
     init(size: Int = 65536) {
         bytes = Array(repeating: 0, count: size)

@@ -70,6 +70,9 @@ public final class GoProgram {
     /// Import calls made so far (diagnostics).
     public var importCallCount: Int { runtime.importCalls }
 
+    /// Bytes copied between linear memory and the host so far (see HostTraffic).
+    public var hostTraffic: HostTraffic { instance.memory.traffic }
+
     /// How often Go's stack had moved during a re-entrant import (diagnostics).
     public var stackMoveCount: Int { runtime.stackMoves }
 

@@ -4,6 +4,7 @@ import WasmInterpreter
 /// the engine's accessor, so growth (and relocation) is always seen.
 final class EngineMemory: GuestMemory {
     let memory: Memory
+    var traffic = HostTraffic()
 
     init(_ memory: Memory) {
         self.memory = memory

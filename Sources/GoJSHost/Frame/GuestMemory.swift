@@ -2,6 +2,8 @@
 /// memory (and may move it) whenever it runs, so no pointer is cached.
 public protocol GuestMemory: AnyObject {
     func withBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) throws -> R
+    /// What `readBytes`/`writeBytes` copied so far.
+    var traffic: HostTraffic { get set }
 }
 
 /// Bounds-checked little-endian access; a bad address from the guest becomes
@@ -50,17 +52,27 @@ extension GuestMemory {
     }
 
     func readBytes(_ address: UInt64, count: Int) throws -> [UInt8] {
-        try withBytes { b in
+        let bytes = try withBytes { b in
             let a = try checkedRange(address, count, in: b)
-            return Array(b[a..<(a + count)])
+            return Array(UnsafeRawBufferPointer(rebasing: b[a..<(a + count)]))
         }
+        traffic.record(fromGuest: count)
+        return bytes
     }
 
     func writeBytes<C: Collection>(_ bytes: C, at address: UInt64) throws where C.Element == UInt8 {
+        let count = bytes.count
         try withBytes { b in
-            let a = try checkedRange(address, bytes.count, in: b)
-            var i = a
-            for byte in bytes { b[i] = byte; i += 1 }
+            let a = try checkedRange(address, count, in: b)
+            // One memcpy when the bytes are contiguous (arrays, slices); a loop otherwise.
+            let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+                if let from = source.baseAddress, count > 0 { (b.baseAddress! + a).copyMemory(from: from, byteCount: count) }
+            }
+            if copied == nil {
+                var i = a
+                for byte in bytes { b[i] = byte; i += 1 }
+            }
         }
+        traffic.record(toGuest: count)
     }
 }
