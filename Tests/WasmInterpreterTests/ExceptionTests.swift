@@ -16,6 +16,7 @@ final class ExceptionTests: XCTestCase {
     ///   rethrow: [exnref] -> []    throw_ref (local 0)
     ///   throwNull: [] -> []        throw_ref (ref.null exn)
     ///   catchMany: [i32] -> []     n times: throw 0 (1), catch it, call env.h
+    ///   tailCallHost: [] -> []     try_table (catch_all) around `return_call env.h`
     func makeModule(importTag: Bool) -> ModuleBuilder {
         var b = ModuleBuilder()
         let tagType = b.type([ModuleBuilder.i32], [])
@@ -38,6 +39,7 @@ final class ExceptionTests: XCTestCase {
                    Op.loop + [0x02, 0x7F, 0x1F, 0x40, 0x01, 0x00, 0x00, 0x00] + Op.i32Const(1) + [0x08, 0x00] + Op.end
                    + Op.i32Const(0) + Op.end + Op.drop + Op.call(0)
                    + Op.localGet(0) + Op.i32Const(1) + Op.i32Sub + Op.localTee(0) + Op.brIf(0) + Op.end)
+        b.function("tailCallHost", type: void, Op.block + [0x1F, 0x40, 0x01, 0x02, 0x00, 0x12, 0x00] + Op.end + Op.end)
         if !importTag { b.exports.append(("e", 4, 0)) }
         return b
     }
@@ -52,7 +54,7 @@ final class ExceptionTests: XCTestCase {
             return []
         }))
         if let importTag { imports.define(module: "env", name: "e", .tag(importTag)) }
-        let instance = try makeModule(importTag: importTag != nil).instantiate(store, imports: imports, features: [.exceptions])
+        let instance = try makeModule(importTag: importTag != nil).instantiate(store, imports: imports, features: [.exceptions, .tailCall])
         box.instance = instance
         return instance
     }
@@ -75,6 +77,18 @@ final class ExceptionTests: XCTestCase {
             throw UncaughtException(Exception(tag: tag, payload: [.i32(9)]))
         }
         XCTAssertEqual(try instance.exportedFunction("catcher")!.invoke([]), [.i32(9)])
+    }
+
+    /// return_call replaces the frame (and leaves its try_table), even when the callee is a host function.
+    func testTailCalledHostFunctionIsOutsideTheCallersHandlers() throws {
+        let store = Store()
+        let instance = try instantiate(store) { instance in
+            throw UncaughtException(Exception(tag: instance!.exportedTag("e")!, payload: [.i32(1)]))
+        }
+        XCTAssertEqual(try instance.exportedFunction("catcher")!.invoke([]), [.i32(1)])
+        XCTAssertThrowsError(try instance.exportedFunction("tailCallHost")!.invoke([])) { error in
+            XCTAssertTrue(error is UncaughtException, "\(error)")
+        }
     }
 
     func testOtherHostErrorsAreNotCaught() throws {

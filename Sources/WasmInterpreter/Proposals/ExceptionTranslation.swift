@@ -5,6 +5,7 @@ struct OpenTryTable {
     var frameIndex: Int
     var start: Int32
     var clauses: [CatchTarget]
+    var tailCalls: [Int32] = []
 }
 
 /// Exception handling (feature .exceptions). `throw`/`throw_ref` become `Instruction.exception`; a try_table
@@ -71,6 +72,11 @@ extension Translator {
         guard let open = openTryTables.last, open.frameIndex == frames.count - 1 else { return }
         openTryTables.removeLast()
         guard !open.clauses.isEmpty else { return }
-        catchRegions.append(CatchRegion(start: open.start, end: here, clauses: open.clauses))
+        catchRegions.append(CatchRegion(start: open.start, end: here, clauses: open.clauses, tailCalls: open.tailCalls))
+    }
+
+    /// A return_call(_indirect) leaves every enclosing try_table, even when its host callee runs in our frame.
+    mutating func excludeTailCallFromCatchRegions(_ index: Int) {
+        for i in openTryTables.indices { openTryTables[i].tailCalls.append(Int32(index)) }
     }
 }

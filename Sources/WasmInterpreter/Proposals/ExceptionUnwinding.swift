@@ -5,6 +5,9 @@ struct CatchRegion {
     var start: Int32
     var end: Int32
     var clauses: [CatchTarget]
+    /// Tail calls of host functions in the body: the call runs in our frame, but by the spec it replaced
+    /// the frame, so what it throws is not ours to catch.
+    var tailCalls: [Int32] = []
 }
 
 /// One catch clause, resolved: the tag's store address (-1 for catch_all), where the caught values go
@@ -57,7 +60,8 @@ enum ExceptionUnwinding {
     static func handler(_ store: Store, function: Int, at index: Int, reference: UInt64) -> CatchTarget? {
         guard let regions = store.functions[function].compiled?.catchRegions, !regions.isEmpty else { return nil }
         let tag = store.exceptionObject(reference).tag
-        for region in regions where Int(region.start) <= index && index < Int(region.end) {
+        for region in regions where Int(region.start) <= index && index < Int(region.end)
+            && !region.tailCalls.contains(Int32(index)) {
             for clause in region.clauses where clause.tag < 0 || clause.tag == tag { return clause }
         }
         return nil

@@ -25,6 +25,7 @@ extension Translator {
         default:
             throw Trap(.host, "not a tail call: \(op)")
         }
+        excludeTailCallFromCatchRegions(code.count - 1)
         emitReturn()
         markUnreachable()
     }
