@@ -14,6 +14,7 @@ extension Translator {
             let ref = pop()
             let a = indirectAux(typeIndex)
             call(module.types[Int(typeIndex)]) { .returnCallIndirect(index: ref.slot, frameBase: $0, aux: a) }
+            excludeTailCallFromCatchRegions(code.count - 1)
             emitReturn()
             markUnreachable()
         case .refAsNonNull:
