@@ -550,30 +550,16 @@ struct YAMLEmitter {
 
     private mutating func writePlain(_ value: [UInt8]) {
         if !value.isEmpty && !whitespace { put(0x20) }
-        let v = YAMLBytes(value)
-        var breaks = false
-        var i = 0
-        while i < value.count {
-            if v.isSpace(i) {
-                writeChar(v, &i)
-            } else if v.isBreak(i) {
-                if !breaks && v[i] == 0x0A { putBreak() }
-                writeBreak(v, &i)
-                breaks = true
-            } else {
-                if breaks { writeIndent() }
-                writeChar(v, &i)
-                indention = false
-                breaks = false
-            }
-        }
+        writeFoldable(value, doubling: nil)
         if !value.isEmpty { whitespace = false }
         indention = false
         if rootContext { openEnded = true }
     }
 
-    private mutating func writeSingleQuoted(_ value: [UInt8]) {
-        writeIndicator([UInt8(ascii: "'")], needWhitespace: true, isWhitespace: false, isIndention: false)
+    /// The text of a plain or single-quoted scalar: spaces as they are, a line break doubled
+    /// (a single one would fold into a space on reading) with the next line indented, and
+    /// `doubling` (the single quote) written twice.
+    private mutating func writeFoldable(_ value: [UInt8], doubling: UInt8?) {
         let v = YAMLBytes(value)
         var breaks = false
         var i = 0
@@ -586,12 +572,17 @@ struct YAMLEmitter {
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                if v[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
+                if let doubling, v[i] == doubling { put(doubling) }
                 writeChar(v, &i)
                 indention = false
                 breaks = false
             }
         }
+    }
+
+    private mutating func writeSingleQuoted(_ value: [UInt8]) {
+        writeIndicator([UInt8(ascii: "'")], needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeFoldable(value, doubling: UInt8(ascii: "'"))
         writeIndicator([UInt8(ascii: "'")], needWhitespace: false, isWhitespace: false, isIndention: false)
         whitespace = false
         indention = false
