@@ -137,6 +137,25 @@ final class PackageReaderTests: XCTestCase {
         XCTAssertEqual(try PackageReader.resources(in: "a: 1\n--- # two\nb: 2\n", path: "ok.yaml").count, 2)
     }
 
+    /// Read failures carry Go's *PathError text (the call, the path, the reason), as kpt prints them.
+    func testReadFailuresNameCallPathAndReason() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        XCTAssertThrowsError(try FileSystem.read(dir + "/missing.yaml")) {
+            XCTAssertEqual("\($0)", "open \(dir)/missing.yaml: no such file or directory")
+        }
+        XCTAssertThrowsError(try FileSystem.read(dir)) { XCTAssertEqual("\($0)", "read \(dir): is a directory") }
+        XCTAssertThrowsError(try FileSystem.read(dir + "/missing/a.yaml")) {
+            XCTAssertEqual("\($0)", "open \(dir)/missing/a.yaml: no such file or directory")
+        }
+        // kpt 1.0.0-beta.56: `--fn-config /tmp` fails with `failed to read functionConfig "/tmp": read /tmp: is a directory`.
+        XCTAssertThrowsError(try FunctionConfigFile.load(dir)) {
+            XCTAssertEqual("\($0)", "failed to read functionConfig \"\(dir)\": read \(dir): is a directory")
+        }
+        XCTAssertThrowsError(try FunctionConfigFile.load(dir + "/none.yaml")) {
+            XCTAssertEqual("\($0)", "failed to open functionConfig from path \"\(dir)/none.yaml\": open \(dir)/none.yaml: no such file or directory")
+        }
+    }
+
     func testBareSequenceDocumentIsWrappedAndUnwrapped() throws {
         let resources = try PackageReader.resources(in: "- a\n- b\n", path: "list.yaml")
         XCTAssertEqual(resources.count, 1)

@@ -116,6 +116,21 @@ final class PackageWriterTests: XCTestCase {
         XCTAssertEqual(pkg.read("a.yaml"), "kind: A\nmetadata:\n  name: a\n", "nothing written after a failed plan")
     }
 
+    /// A failed write names the file and the system's reason. Tests run as root, so permissions
+    /// cannot stop them here (RobustnessTests.PermissionTests drops root for that): a file where
+    /// a directory must be created does.
+    func testFailedWriteNamesPathAndReason() throws {
+        let pkg = try TempPackage(["a.yaml": "kind: A\nmetadata:\n  name: a\n", "blocker": "a file\n"])
+        defer { pkg.remove() }
+        let (resources, files) = try PackageReader(root: pkg.root, includeSubpackages: true).read()
+        let moved = try XCTUnwrap(YAML.parseDocument("kind: B\nmetadata:\n  name: b\n"))
+        moved.setAnnotation("internal.config.kubernetes.io/path", "blocker/b.yaml")
+        XCTAssertThrowsError(try PackageWriter(root: pkg.root).write(resources + [moved], previousFiles: files)) {
+            XCTAssertEqual("\($0)", "failed to write \(pkg.root)/blocker/b.yaml: mkdir \(pkg.root)/blocker: not a directory")
+        }
+        XCTAssertEqual(pkg.read("blocker"), "a file\n")
+    }
+
     func testSingleResourceJSONFileStaysJSON() throws {
         let pkg = try TempPackage(["cm.json": "{\"kind\": \"ConfigMap\", \"apiVersion\": \"v1\", \"metadata\": {\"name\": \"c<>\"}, \"data\": {\"n\": 1, \"b\": true, \"h\": 0x1F, \"f\": 1.50, \"e\": 1e3}}\n"])
         defer { pkg.remove() }

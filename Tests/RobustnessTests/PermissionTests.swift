@@ -13,7 +13,8 @@ final class PermissionTests: XCTestCase {
         let before = try package.snapshot()
         let r = try runEdit(package)
         XCTAssertEqual(r.exitCode, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("error: failed to read resources.yaml"), r.stderr)
+        let file = package.path + "/resources.yaml"   // kpt's wording: path, Go's *PathError
+        XCTAssertTrue(r.stderr.contains("error: \(file): open \(file): permission denied\n"), r.stderr)
         XCTAssertUnchanged(package, before, "unreadable file")
     }
 
@@ -24,7 +25,7 @@ final class PermissionTests: XCTestCase {
         let before = try package.snapshot()
         let r = try runEdit(package)
         XCTAssertEqual(r.exitCode, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("error: failed to write \(package.path)/resources.yaml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("error: failed to write \(package.path)/resources.yaml: permission denied\n"), r.stderr)
         XCTAssertUnchanged(package, before, "read-only package")
         XCTAssertEqual(try leftovers(package), [], "no temporary files left behind")
     }
@@ -38,7 +39,7 @@ final class PermissionTests: XCTestCase {
         let before = try package.snapshot()
         let r = try runEdit(package)
         XCTAssertEqual(r.exitCode, 1, r.stderr)
-        XCTAssertTrue(r.stderr.contains("error: failed to write \(package.path)/sub/z.yaml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("error: failed to write \(package.path)/sub/z.yaml: permission denied\n"), r.stderr)
         XCTAssertUnchanged(package, before, "partly read-only package")
         XCTAssertEqual(try leftovers(package), [], "no temporary files left behind")
     }

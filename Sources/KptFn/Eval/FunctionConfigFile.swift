@@ -1,8 +1,10 @@
 /// Reads a functionConfig file (`--fn-config`, Kptfile `configPath`) with kpt's checks.
 public enum FunctionConfigFile {
     public static func load(_ path: String) throws -> YAMLNode {
-        guard let bytes = try? FileSystem.readBytes(path) else {
-            throw FunctionError("failed to open functionConfig from path \"\(path)\": open \(path): no such file or directory")
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(path) } catch {
+            let what = error.op == "open" ? "open functionConfig from path" : "read functionConfig"
+            throw FunctionError("failed to \(what) \"\(path)\": \(error)")
         }
         let docs: [YAMLNode]
         do { docs = try YAML.parse(bytes: bytes) } catch {

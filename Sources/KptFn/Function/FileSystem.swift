@@ -12,11 +12,9 @@ public enum FileSystem {
     }
 
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = exists(path) ? "permission denied" : "no such file or directory"
-            throw FunctionError("failed to open file \(path): open \(path): \(reason)")
+        do { return try read(path) } catch {
+            throw FunctionError("failed to open file \(path): \(error)")
         }
-        return [UInt8](data)
     }
 
     /// Absolute form of `path` against the current directory.

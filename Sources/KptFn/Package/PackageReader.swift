@@ -30,10 +30,10 @@ public struct PackageReader {
         var resources: [YAMLNode] = []
         var files: [String] = []
         for rel in try candidateFiles() {
-            let url = URL(fileURLWithPath: root).appendingPathComponent(rel)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw PackageError("failed to read \(rel)")
-            }
+            let path = FileSystem.absolute(root + "/" + rel)
+            let data: [UInt8]
+            // kpt: `/pkg/a.yaml: open /pkg/a.yaml: permission denied`.
+            do { data = try FileSystem.read(path) } catch { throw PackageError("\(path): \(error)") }
             let found = try Self.resources(in: String(decoding: data, as: UTF8.self), path: rel, packagePath: packagePath)
             if !found.isEmpty { files.append(rel) }
             resources += found

@@ -41,7 +41,7 @@ public struct PackageWriter {
         for (k, s) in staged.enumerated() where rename(s.temp, s.path) != 0 {
             let code = errno
             for rest in staged[k...] { try? FileManager.default.removeItem(atPath: rest.temp) }
-            throw PackageError("failed to write \(s.path): \(String(cString: strerror(code)))")
+            throw PackageError("failed to write \(s.path): \(PathError.reason(code))")
         }
         for path in Set(previousFiles).subtracting(files.keys).sorted() {
             let full = root + "/" + path
@@ -120,27 +120,25 @@ public struct PackageWriter {
         if rename(temp, path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(atPath: temp)
-            throw PackageError("failed to write \(path): \(String(cString: strerror(code)))")
+            throw PackageError("failed to write \(path): \(PathError.reason(code))")
         }
     }
 
     /// Writes `bytes` to a new temporary file beside `path` (keeping its mode); returns the temp path.
+    /// A failure names the target and the system's reason (the temporary name would only confuse).
     static func stage(_ bytes: [UInt8], for path: String) throws -> String {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let temp = dir.appendingPathComponent(".\(url.lastPathComponent).kpt-tmp-\(UUID().uuidString)")
-            try Data(bytes).write(to: temp)
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let mode = attributes[.posixPermissions] {
-                try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-            }
-            return temp.path
-        } catch let error as PackageError {
-            throw error
-        } catch {
-            throw PackageError("failed to write \(path): \(error.localizedDescription)")
+        let dir = (path as NSString).deletingLastPathComponent
+        do { try FileSystem.makeDirectories(dir) } catch {
+            throw PackageError("failed to write \(path): \(error)")
         }
+        let temp = dir + "/.\((path as NSString).lastPathComponent).kpt-tmp-\(UUID().uuidString)"
+        do { try FileSystem.create(temp, bytes) } catch {
+            throw PackageError("failed to write \(path): \(error.reason)")
+        }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let mode = attributes[.posixPermissions] {
+            try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temp)
+        }
+        return temp
     }
 }
