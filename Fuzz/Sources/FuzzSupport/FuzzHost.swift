@@ -29,10 +29,10 @@ public enum FuzzHost {
                 guard let m = try? store.createMemory(type) else { return nil }
                 value = .memory(m)
             case .table(let type):
-                guard let t = try? store.createTable(type, initialValue: zero(type.elementType)) else { return nil }
+                guard let t = try? store.createTable(type, initialValue: .defaultValue(type.elementType)) else { return nil }
                 value = .table(t)
             case .global(let type):
-                guard let g = try? store.createGlobal(type, value: zero(type.valueType)) else { return nil }
+                guard let g = try? store.createGlobal(type, value: .defaultValue(type.valueType)) else { return nil }
                 value = .global(g)
             case .tag(let typeIndex):
                 guard let t = try? store.createTag(type: module.types[Int(typeIndex)]) else { return nil }
@@ -48,18 +48,6 @@ public enum FuzzHost {
         return try? store.instantiate(module, imports: imports)
     }
 
-    public static func zero(_ type: ValueType) -> Value {
-        switch type {
-        case .i32: return .i32(0)
-        case .i64: return .i64(0)
-        case .f32: return .f32(0)
-        case .f64: return .f64(0)
-        case .v128: return .v128(V128(lo: 0, hi: 0))
-        case .ref(let r) where r.heapType == .exn: return .exnRef(nil)
-        case .ref(let r): return r.heapType.isFunction ? .funcRef(nil) : .externRef(nil)
-        }
-    }
-
     /// Arguments drawn from the input's tail so the fuzzer also steers values, not only code.
     public static func arguments(_ types: [ValueType], seed: inout ArgumentBytes) -> [Value] {
         types.map { t in
@@ -68,7 +56,7 @@ public enum FuzzHost {
             case .i64: return .i64(seed.next())
             case .f32: return .f32(UInt32(truncatingIfNeeded: seed.next()))
             case .f64: return .f64(seed.next())
-            default: return zero(t)
+            default: return .defaultValue(t)
             }
         }
     }
