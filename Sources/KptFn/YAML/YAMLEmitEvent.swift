@@ -58,6 +58,16 @@ struct YAMLEventBuilder {
         }
     }
 
+    private func collectionStart(_ kind: YAMLEmitEvent.Kind, _ node: YAMLNode, longTag: [UInt8], implicit: Bool) -> YAMLEmitEvent {
+        let start = YAMLEmitEvent(kind)
+        start.anchor = Array(node.anchor.utf8)
+        start.tag = longTag
+        start.implicit = implicit
+        start.flow = node.style.contains(.flow)
+        start.headComment = Array(node.headComment.utf8)
+        return start
+    }
+
     private mutating func emit(_ node: YAMLNode, tail: String) {
         var tag = node.tag
         var forceQuoting = false
@@ -82,26 +92,15 @@ struct YAMLEventBuilder {
         case .document:
             document(node, compactSequences: false)
         case .sequence:
-            let start = YAMLEmitEvent(.sequenceStart)
-            start.anchor = Array(node.anchor.utf8)
-            start.tag = longTag
-            start.implicit = tag.isEmpty
-            start.flow = node.style.contains(.flow)
-            start.headComment = Array(node.headComment.utf8)
-            events.append(start)
+            events.append(collectionStart(.sequenceStart, node, longTag: longTag, implicit: tag.isEmpty))
             for child in node.content { emit(child, tail: "") }
             let end = YAMLEmitEvent(.sequenceEnd)
             end.lineComment = Array(node.lineComment.utf8)
             end.footComment = Array(node.footComment.utf8)
             events.append(end)
         case .mapping:
-            let start = YAMLEmitEvent(.mappingStart)
-            start.anchor = Array(node.anchor.utf8)
-            start.tag = longTag
-            start.implicit = tag.isEmpty
-            start.flow = node.style.contains(.flow)
+            let start = collectionStart(.mappingStart, node, longTag: longTag, implicit: tag.isEmpty)
             start.tailComment = Array(tail.utf8)
-            start.headComment = Array(node.headComment.utf8)
             events.append(start)
             // A key's foot comment is emitted after its value, as the next key's "tail".
             var pendingTail = ""
@@ -152,18 +151,5 @@ struct YAMLEventBuilder {
             scalar.tailComment = Array(tail.utf8)
             events.append(scalar)
         }
-    }
-}
-
-extension YAMLNode {
-    /// Same fields, same children array (children not copied).
-    func shallowCopy() -> YAMLNode {
-        let copy = YAMLNode(kind: kind, tag: tag, value: value, style: style, content: content, anchor: anchor)
-        copy.headComment = headComment
-        copy.lineComment = lineComment
-        copy.footComment = footComment
-        copy.line = line
-        copy.column = column
-        return copy
     }
 }

@@ -189,60 +189,31 @@ struct YAMLEmitter {
     }
 
     private mutating func flowSequenceItem(_ e: YAMLEmitEvent, first: Bool, trail: Bool) {
-        if first {
-            writeIndicator([UInt8(ascii: "[")], needWhitespace: true, isWhitespace: true, isIndention: false)
-            increaseIndent(flow: true, indentless: false)
-            flowLevel += 1
-        }
+        if first { openFlow(UInt8(ascii: "[")) }
         if e.kind == .sequenceEnd {
             flowLevel -= 1
             popIndent()
             if column == 0 { writeIndent() }
-            writeIndicator([UInt8(ascii: "]")], needWhitespace: false, isWhitespace: false, isIndention: false)
-            processLineComment()
-            processFootComment()
-            popState()
+            closeFlow(UInt8(ascii: "]"))
             return
         }
-        if !first && !trail {
-            writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        }
-        processHeadComment()
-        if column == 0 { writeIndent() }
-        let pending = !lineComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty
-        states.append(pending ? .flowSequenceTrailItem : .flowSequenceItem)
+        startFlowEntry(first: first, trail: trail)
+        states.append(commentsPending ? .flowSequenceTrailItem : .flowSequenceItem)
         node(e, root: false, sequence: true, mapping: false, simpleKey: false)
-        if !lineComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty {
-            writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        }
-        processLineComment()
-        processFootComment()
+        endFlowEntry()
     }
 
     private mutating func flowMappingKey(_ e: YAMLEmitEvent, first: Bool, trail: Bool) {
-        if first {
-            writeIndicator([UInt8(ascii: "{")], needWhitespace: true, isWhitespace: true, isIndention: false)
-            increaseIndent(flow: true, indentless: false)
-            flowLevel += 1
-        }
+        if first { openFlow(UInt8(ascii: "{")) }
         if e.kind == .mappingEnd {
-            if (!headComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty) && !first && !trail {
-                writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
-            }
+            if (!headComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty) && !first && !trail { writeComma() }
             processHeadComment()
             flowLevel -= 1
             popIndent()
-            writeIndicator([UInt8(ascii: "}")], needWhitespace: false, isWhitespace: false, isIndention: false)
-            processLineComment()
-            processFootComment()
-            popState()
+            closeFlow(UInt8(ascii: "}"))
             return
         }
-        if !first && !trail {
-            writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        }
-        processHeadComment()
-        if column == 0 { writeIndent() }
+        startFlowEntry(first: first, trail: trail)
         if checkSimpleKey() {
             states.append(.flowMappingSimpleValue)
             node(e, root: false, sequence: false, mapping: true, simpleKey: true)
@@ -255,12 +226,41 @@ struct YAMLEmitter {
 
     private mutating func flowMappingValue(_ e: YAMLEmitEvent, simple: Bool) {
         writeIndicator([UInt8(ascii: ":")], needWhitespace: !simple, isWhitespace: false, isIndention: false)
-        let pending = !lineComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty
-        states.append(pending ? .flowMappingTrailKey : .flowMappingKey)
+        states.append(commentsPending ? .flowMappingTrailKey : .flowMappingKey)
         node(e, root: false, sequence: false, mapping: true, simpleKey: false)
-        if !lineComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty {
-            writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        }
+        endFlowEntry()
+    }
+
+    // MARK: flow collection pieces shared by sequences and mappings
+
+    private mutating func openFlow(_ bracket: UInt8) {
+        writeIndicator([bracket], needWhitespace: true, isWhitespace: true, isIndention: false)
+        increaseIndent(flow: true, indentless: false)
+        flowLevel += 1
+    }
+
+    private mutating func closeFlow(_ bracket: UInt8) {
+        writeIndicator([bracket], needWhitespace: false, isWhitespace: false, isIndention: false)
+        processLineComment()
+        processFootComment()
+        popState()
+    }
+
+    private mutating func writeComma() {
+        writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false)
+    }
+
+    /// Comments still to write after the current node: the entry's comma must come before them.
+    private var commentsPending: Bool { !lineComment.isEmpty || !footComment.isEmpty || !tailComment.isEmpty }
+
+    private mutating func startFlowEntry(first: Bool, trail: Bool) {
+        if !first && !trail { writeComma() }
+        processHeadComment()
+        if column == 0 { writeIndent() }
+    }
+
+    private mutating func endFlowEntry() {
+        if commentsPending { writeComma() }
         processLineComment()
         processFootComment()
     }

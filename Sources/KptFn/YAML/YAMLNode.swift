@@ -82,9 +82,13 @@ public final class YAMLNode {
     }
 
     /// A copy sharing no nodes with the original.
-    public func deepCopy() -> YAMLNode {
-        let copy = YAMLNode(kind: kind, tag: tag, value: value, style: style,
-                            content: content.map { $0.deepCopy() }, anchor: anchor)
+    public func deepCopy() -> YAMLNode { copy(content: content.map { $0.deepCopy() }) }
+
+    /// Same fields, same children array (children not copied).
+    func shallowCopy() -> YAMLNode { copy(content: content) }
+
+    private func copy(content: [YAMLNode]) -> YAMLNode {
+        let copy = YAMLNode(kind: kind, tag: tag, value: value, style: style, content: content, anchor: anchor)
         copy.headComment = headComment
         copy.lineComment = lineComment
         copy.footComment = footComment
