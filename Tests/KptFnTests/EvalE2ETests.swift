@@ -68,28 +68,18 @@ enum E2E {
         let args = try ShellWords.split(argsText)
         if argsText.contains("results") { try? FileManager.default.createDirectory(atPath: tmp + "/results", withIntermediateDirectories: true) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kpt)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: tmp)
         let stdinPath = caseDir + "/stdin"
-        process.standardInput = FileSystem.exists(stdinPath) ? try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
-                                                              : FileHandle.nullDevice
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let collector = PipeCollector(stdout: out.fileHandleForReading, stderr: err.fileHandleForReading)
-        process.waitUntilExit()
-        collector.wait()
-        let stdout = normalize(String(decoding: collector.stdoutData, as: UTF8.self), tmp: tmp)
-        let stderr = normalize(String(decoding: collector.stderrData, as: UTF8.self), tmp: tmp)
+        let stdin = FileSystem.exists(stdinPath) ? try FileHandle(forReadingFrom: URL(fileURLWithPath: stdinPath))
+                                                 : FileHandle.nullDevice
+        let run = try OracleRun.runKpt(kpt, args, cwd: tmp, stdin: stdin)
+        let stdout = normalize(run.stdout, tmp: tmp)
+        let stderr = normalize(run.stderr, tmp: tmp)
         let context = "case \(name)\n--- stderr:\n\(stderr)\n--- stdout:\n\(stdout)"
 
         let expectedDir = caseDir + "/expected"
         let exitText = Fixtures.read(expectedDir + "/exit-code")
         let expectedExit = Int32(exitText.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        XCTAssertEqual(process.terminationStatus, expectedExit, "exit code, \(context)", file: file, line: line)
+        XCTAssertEqual(run.status, expectedExit, "exit code, \(context)", file: file, line: line)
         if let s = optional(expectedDir + "/stderr", caseDir) {
             XCTAssertTrue(stderr.contains(s), "stderr should contain:\n\(s)\n\(context)", file: file, line: line)
         }

@@ -57,23 +57,8 @@ final class EvalImageE2ETests: XCTestCase {
 
     /// Runs kpt with its own wasm cache; returns (exit code, stdout, stderr).
     private func kpt(_ args: [String], kpt: String) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kpt)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: work)
-        var env = ProcessInfo.processInfo.environment
-        env["XDG_CACHE_HOME"] = work + "/cache"
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let collector = PipeCollector(stdout: out.fileHandleForReading, stderr: err.fileHandleForReading)
-        process.waitUntilExit()
-        collector.wait()
-        return (process.terminationStatus, String(decoding: collector.stdoutData, as: UTF8.self),
-                String(decoding: collector.stderrData, as: UTF8.self))
+        let run = try OracleRun.runKpt(kpt, args, cwd: work, environment: ["XDG_CACHE_HOME": work + "/cache"])
+        return (run.status, run.stdout, run.stderr)
     }
 
     func testEvalAndRenderRunAPushedWasmImage() throws {

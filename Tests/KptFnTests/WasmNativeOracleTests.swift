@@ -154,8 +154,9 @@ struct OracleRun {
             .replacingOccurrences(of: "[RUNNING] WASM ", with: "[RUNNING] ")
     }
 
+    /// Runs the `kpt` binary to completion; every KptFn e2e test starts it here.
     static func runKpt(_ kpt: String, _ arguments: [String], cwd: String? = nil,
-                       environment: [String: String] = [:]) throws -> Output {
+                       environment: [String: String] = [:], stdin: FileHandle = .nullDevice) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: kpt)
         process.arguments = arguments
@@ -163,7 +164,7 @@ struct OracleRun {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
