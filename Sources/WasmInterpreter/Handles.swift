@@ -79,7 +79,7 @@ public struct Table: Hashable {
     }
 
     public func grow(by delta: UInt64, initialValue: Value) -> UInt64? {
-        guard let c = try? store.cellValue(initialValue) else { return nil }
+        guard initialValue.fits(entity.type.elementType), let c = try? store.cellValue(initialValue) else { return nil }
         return entity.grow(by: delta, initial: c)
     }
 

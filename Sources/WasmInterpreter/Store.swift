@@ -72,11 +72,17 @@ public final class Store {
     }
 
     public func createTable(_ type: TableType, initialValue: Value) throws -> Table {
+        guard initialValue.fits(type.elementType) else {
+            throw Trap(.host, "table initial value \(initialValue.type) does not fit \(type.elementType)")
+        }
         noteStorage(of: type.elementType)
         return Table(store: self, entity: try TableEntity(type: type, initial: try cellValue(initialValue)))
     }
 
     public func createGlobal(_ type: GlobalType, value: Value) throws -> Global {
+        guard value.fits(type.valueType) else {
+            throw Trap(.host, "global value \(value.type) does not fit \(type.valueType)")
+        }
         noteStorage(of: type.valueType)
         return Global(store: self, entity: GlobalEntity(type: type, value: try cellValue(value)))
     }

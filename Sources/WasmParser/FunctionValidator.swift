@@ -132,9 +132,9 @@ struct FunctionValidator {
     @inline(__always)
     mutating func push(_ t: ValueType?) { stack.push(t) }
 
-    @inline(__always)
     mutating func popAny(at: Int) throws(WasmError) -> ValueType? { try pop(at: at) }
 
+    @inline(__always)
     private mutating func pop(at: Int) throws(WasmError) -> ValueType? {
         let frame = frames.count - 1
         if stack.count == frames[frame].height {

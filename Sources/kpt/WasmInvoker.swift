@@ -46,7 +46,8 @@ struct WasmInvoker {
                     throw Trap(.host, "import \(name) not provided")
                 })
             case .memory(let type): value = .memory(try store.createMemory(type))
-            case .table(let type): value = .table(try store.createTable(type, initialValue: .funcRef(nil)))
+            case .table(let type):
+                value = .table(try store.createTable(type, initialValue: Value.defaultValue(type.elementType)))
             case .global(let type):
                 value = .global(try store.createGlobal(type, value: Value.defaultValue(type.valueType)))
             case .tag(let typeIndex): value = .tag(try store.createTag(type: module.types[Int(typeIndex)]))

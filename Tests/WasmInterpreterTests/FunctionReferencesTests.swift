@@ -45,8 +45,8 @@ final class FunctionReferencesTests: XCTestCase {
         XCTAssertThrowsError(try parseModule(bytes))
     }
 
-    /// A `(ref func)` parameter accepts a function but not null from the embedder.
-    func testNonNullParameterRejectsNullFromTheHost() throws {
+    /// A `(ref func)` parameter, table or global accepts a function but not null from the embedder.
+    func testHostBoundaryRejectsNullForNonNullTypes() throws {
         let bytes = Wasm.module([
             Wasm.section(1, [[0x60, 1, 0x64, 0x70, 0]]),
             Wasm.section(3, [[0]]),
@@ -60,6 +60,16 @@ final class FunctionReferencesTests: XCTestCase {
         XCTAssertEqual(try take.invoke([.funcRef(take)]), [])
         XCTAssertThrowsError(try take.invoke([.funcRef(nil)])) { XCTAssertEqual(($0 as? Trap)?.kind, .host) }
         XCTAssertThrowsError(try take.invoke([.externRef(1)])) { XCTAssertEqual(($0 as? Trap)?.kind, .host) }
+
+        let nonNull = ValueType.ref(RefType(nullable: false, heapType: .func))
+        XCTAssertThrowsError(try store.createTable(TableType(elementType: nonNull, limits: Limits(min: 1)),
+                                                   initialValue: .funcRef(nil)))
+        let table = try store.createTable(TableType(elementType: nonNull, limits: Limits(min: 1)),
+                                          initialValue: .funcRef(take))
+        XCTAssertNil(table.grow(by: 1, initialValue: .funcRef(nil)))
+        XCTAssertThrowsError(try table.set(0, .funcRef(nil)))
+        XCTAssertThrowsError(try store.createGlobal(GlobalType(valueType: nonNull, isMutable: false), value: .funcRef(nil)))
+        XCTAssertThrowsError(try store.createGlobal(GlobalType(valueType: .i32, isMutable: false), value: .i64(1)))
     }
 
     /// `(func (param (ref $t)))` imported under a structurally equal type at another index links; under a
