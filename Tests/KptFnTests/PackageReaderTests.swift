@@ -156,6 +156,21 @@ final class PackageReaderTests: XCTestCase {
         }
     }
 
+    /// A FIFO named like a resource file is refused at once (reading it would wait for a writer forever).
+    func testFIFOIsRefusedNotWaitedOn() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        try "kind: A\nmetadata:\n  name: a\n".write(toFile: dir + "/a.yaml", atomically: false, encoding: .utf8)
+        XCTAssertEqual(mkfifo(dir + "/b.yaml", 0o644), 0)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var message = ""
+        Thread.detachNewThread {
+            do { _ = try PackageReader(root: dir, includeSubpackages: true).read() } catch { message = "\(error)" }
+            done.signal()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + 20), .success, "reading a package with a FIFO must not block")
+        XCTAssertEqual(message, "\(dir)/b.yaml: read \(dir)/b.yaml: not a regular file")
+    }
+
     func testBareSequenceDocumentIsWrappedAndUnwrapped() throws {
         let resources = try PackageReader.resources(in: "- a\n- b\n", path: "list.yaml")
         XCTAssertEqual(resources.count, 1)

@@ -3,11 +3,18 @@ import Foundation
 /// File reads and writes that keep the system's reason for a failure (FileManager's
 /// `contents(atPath:)` only says nil).
 extension FileSystem {
-    /// The whole file; a failure names the call, the path and the reason.
+    /// The whole file; a failure names the call, the path and the reason. A FIFO, socket or
+    /// device is refused, not read: opening or draining one could block forever.
     public static func read(_ path: String) throws(PathError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw PathError(op: "open", path: path, code: errno) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw PathError(op: "stat", path: path, code: errno) }
+        let type = info.st_mode & S_IFMT
+        if type != S_IFREG && type != S_IFDIR {   // a directory fails below with "is a directory"
+            throw PathError(op: "read", path: path, code: EINVAL, note: "not a regular file")
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
