@@ -151,6 +151,24 @@ enum Executor {
         if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
     }
 
+    /// Branch to instruction `t`. A backward branch always targets a loop header; without fuel metering it
+    /// does the header's deadline count itself and skips it, saving a dispatch per loop iteration.
+    @inline(__always)
+    static func jump(_ t: Int32, _ pc: inout UnsafeMutablePointer<Instruction>, _ codeBase: UnsafeMutablePointer<Instruction>,
+                     _ fuelOn: Bool, _ countdown: inout Int, _ deadline: ContinuousClock.Instant?) throws {
+        let target = codeBase + Int(t)
+        if target < pc && !fuelOn {
+            pc = target + 1
+            countdown -= 1
+            if countdown == 0 {
+                countdown = deadlineInterval
+                try checkDeadline(deadline)
+            }
+        } else {
+            pc = target
+        }
+    }
+
     // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
     static func run(store: Store, entry: Int, base: Int) throws {
         let fuelOn = store.configuration.fuel != nil
@@ -208,55 +226,55 @@ enum Executor {
                     try checkDeadline(deadline)
                 }
             case .br(let t):
-                pc = codeBase + Int(t)
+                try jump(t, &pc, codeBase, fuelOn, &countdown, deadline)
             case let .brIf(c, t):
-                if u32(sp[Int(c)]) != 0 { pc = codeBase + Int(t) }
+                if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfNot(c, t):
-                if u32(sp[Int(c)]) == 0 { pc = codeBase + Int(t) }
+                if u32(sp[Int(c)]) == 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64Eqz(c, t):
-                if sp[Int(c)] == 0 { pc = codeBase + Int(t) }
+                if sp[Int(c)] == 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64Nez(c, t):
-                if sp[Int(c)] != 0 { pc = codeBase + Int(t) }
+                if sp[Int(c)] != 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32Eq(a, b, t):
-                if u32(sp[Int(a)]) == u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) == u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32Ne(a, b, t):
-                if u32(sp[Int(a)]) != u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) != u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32LtS(a, b, t):
-                if s32(sp[Int(a)]) < s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s32(sp[Int(a)]) < s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32LtU(a, b, t):
-                if u32(sp[Int(a)]) < u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) < u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32GtS(a, b, t):
-                if s32(sp[Int(a)]) > s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s32(sp[Int(a)]) > s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32GtU(a, b, t):
-                if u32(sp[Int(a)]) > u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) > u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32LeS(a, b, t):
-                if s32(sp[Int(a)]) <= s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s32(sp[Int(a)]) <= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32LeU(a, b, t):
-                if u32(sp[Int(a)]) <= u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) <= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32GeS(a, b, t):
-                if s32(sp[Int(a)]) >= s32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s32(sp[Int(a)]) >= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI32GeU(a, b, t):
-                if u32(sp[Int(a)]) >= u32(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if u32(sp[Int(a)]) >= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64Eq(a, b, t):
-                if sp[Int(a)] == sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] == sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64Ne(a, b, t):
-                if sp[Int(a)] != sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] != sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64LtS(a, b, t):
-                if s64(sp[Int(a)]) < s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s64(sp[Int(a)]) < s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64LtU(a, b, t):
-                if sp[Int(a)] < sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] < sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64GtS(a, b, t):
-                if s64(sp[Int(a)]) > s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s64(sp[Int(a)]) > s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64GtU(a, b, t):
-                if sp[Int(a)] > sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] > sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64LeS(a, b, t):
-                if s64(sp[Int(a)]) <= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s64(sp[Int(a)]) <= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64LeU(a, b, t):
-                if sp[Int(a)] <= sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] <= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64GeS(a, b, t):
-                if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { pc = codeBase + Int(t) }
+                if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .brIfI64GeU(a, b, t):
-                if sp[Int(a)] >= sp[Int(b)] { pc = codeBase + Int(t) }
+                if sp[Int(a)] >= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
             case let .simd(start):
                 try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
             case let .exception(start):
@@ -269,7 +287,7 @@ enum Executor {
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
-                pc = codeBase + Int(aux[Int(start) + k])
+                try jump(aux[Int(start) + k], &pc, codeBase, fuelOn, &countdown, deadline)
 
             case let .returnCall(address, frameBase):
                 countdown -= 1
