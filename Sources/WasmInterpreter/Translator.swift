@@ -308,6 +308,15 @@ struct Translator {
     mutating func emitReturn() {
         let n = type.results.count
         let sources = (0..<n).map { stack[stack.count - n + $0].slot }
+        // A single result computed by the instruction just before: write it to slot 0 directly (nothing
+        // runs between it and the return, so slot 0's old value is dead).
+        if n == 1, stack[stack.count - 1].kind == .temp, let producer = lastProducer,
+           producer.index == code.count - 1, producer.slot == sources[0],
+           let retargeted = code[producer.index].withResult(0) {
+            code[producer.index] = retargeted
+            emit(.ret)
+            return
+        }
         var safe = true
         for i in 0..<n { for j in (i + 1)..<max(n, i + 1) where sources[j] == Int32(i) { safe = false } }
         if safe {

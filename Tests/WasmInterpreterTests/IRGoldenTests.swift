@@ -45,7 +45,18 @@ final class IRGoldenTests: XCTestCase {
                                Op.localGet(0) + Op.i32Const(1) + Op.i32Add + Op.localTee(1)
                                + Op.i32Const(5) + Op.localSet(1) + Op.localGet(1) + Op.i32Add)
         // slots: 0 p0, 1 local, 2..3 constants (1, 5), temps from 4
-        XCTAssertEqual(ir, ["i32Add(1, 0, 2)", "copy(4, 1)", "copy(1, 3)", "i32Add(4, 4, 1)", "copy(0, 4)", "ret"])
+        // The last add writes the result slot 0 directly: nothing runs between it and the return.
+        XCTAssertEqual(ir, ["i32Add(1, 0, 2)", "copy(4, 1)", "copy(1, 3)", "i32Add(0, 4, 1)", "ret"])
+    }
+
+    func testResultComputedLastIsWrittenToSlotZero() throws {
+        // (p0 + 1) returned: the add overwrites its own operand slot 0 (operands are read first).
+        XCTAssertEqual(try translate(params: [i32], results: [i32], Op.localGet(0) + Op.i32Const(1) + Op.i32Add),
+                       ["i32Add(0, 0, 1)", "ret"])
+        // A result that is not the last instruction's still gets a copy.
+        XCTAssertEqual(try translate(params: [i32], results: [i32], locals: [i32],
+                                     Op.localGet(0) + Op.i32Const(1) + Op.i32Add + Op.localGet(0) + Op.localSet(1)),
+                       ["i32Add(3, 0, 2)", "copy(1, 0)", "copy(0, 3)", "ret"])
     }
 
     func testFuelBlocksOnlyWhenMetering() throws {
