@@ -42,6 +42,13 @@ enum Executor {
         }
     }
 
+    /// Where a host call that raised a wasm exception jumps: `exception(-1)` unwinds from the call.
+    nonisolated(unsafe) static let unwindPendingException: UnsafeMutablePointer<Instruction> = {
+        let p = UnsafeMutablePointer<Instruction>.allocate(capacity: 1)
+        p.initialize(to: .exception(-1))
+        return p
+    }()
+
     /// How many loop back-edges and calls pass between two deadline checks.
     static let deadlineInterval = 512
 
@@ -136,15 +143,24 @@ enum Executor {
         }
     }
 
+    /// Returns 0, or the exnref of a wasm exception the host function raised (its own or a nested
+    /// invocation's), for the caller to unwind.
     static func callHost(_ store: Store, _ callee: FunctionEntity, _ p: UnsafeMutablePointer<UInt64>,
-                         caller: Instance?) throws {
+                         caller: Instance?) throws -> UInt64 {
         let type = callee.type
         var args: [Value] = []
         args.reserveCapacity(type.params.count)
         for (i, t) in type.params.enumerated() { args.append(store.value(ofCell: p[i], type: t)) }
-        let results = try callee.host!(HostContext(store: store, instance: caller), args)
+        let results: [Value]
+        do {
+            results = try callee.host!(HostContext(store: store, instance: caller), args)
+        } catch {
+            guard let reference = try ExceptionUnwinding.inFlight(error, store) else { throw error }
+            return reference
+        }
         try checkResults(results, type)
         for (i, r) in results.enumerated() { p[i] = try store.cellValue(r) }
+        return 0
     }
 
     static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
@@ -198,10 +214,10 @@ enum Executor {
         var memBase = memory.pointee.base
         var memSize = memory.pointee.byteCount
 
-        // An exception (a wasm throw, or one coming out of a host call) lands in the catch at the bottom, which
-        // resumes at its handler or rethrows when no frame of this activation catches it. (The dispatch loop
-        // keeps its indentation.)
-        while true { do {
+        // Exceptions: a host call that raised one parks it here and jumps to `unwindPendingException`.
+        var pendingException: UInt64 = 0
+        var throwSite = pc
+
         while true {
             let instruction = pc.pointee
             pc += 1
@@ -278,8 +294,36 @@ enum Executor {
             case let .simd(start):
                 try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
             case let .exception(start):
-                if fuelOn { store.configuration.fuel = fuel }
-                try ExceptionUnwinding.raise(aux + Int(start), sp, store)
+                // throw / throw_ref, or (start -1) an exception a host call raised. Resume at the innermost
+                // handler of this activation; none: leave the activation with the exception.
+                var reference = pendingException
+                if start >= 0 {
+                    reference = try ExceptionUnwinding.raise(aux + Int(start), sp, store)
+                } else {
+                    pc = throwSite
+                }
+                // The instruction that threw (or the call it came out of) sits just before pc, in every frame.
+                while true {
+                    let index = pc - records[function].code! - 1
+                    if let clause = ExceptionUnwinding.handler(store, function: function, at: index, reference: reference) {
+                        ExceptionUnwinding.deliver(clause, reference: reference, sp, store)
+                        pc = records[function].code! + Int(clause.landing)
+                        break
+                    }
+                    if frames.count == 0 { throw ThrownException(reference: reference) }
+                    depth -= 1
+                    let f = frames.pop()
+                    pc = f.pc
+                    sp = f.sp
+                    function = f.function
+                }
+                record = records + function
+                codeBase = record.pointee.code!
+                aux = record.pointee.aux!
+                globals = record.pointee.globals!
+                memory = record.pointee.memory!
+                memBase = memory.pointee.base
+                memSize = memory.pointee.byteCount
             case let .memoryOther(start):
                 try OtherMemoryAccess.execute(aux + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
                 memBase = memory.pointee.base  // memory 0 may be the same memory imported twice
@@ -330,12 +374,17 @@ enum Executor {
                     store.callDepth = depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
                     if fuelOn { store.configuration.fuel = fuel }
-                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
                     if fuelOn { fuel = store.configuration.fuel ?? 0 }
                     records = store.records.base
                     record = records + function
                     memBase = memory.pointee.base
                     memSize = memory.pointee.byteCount
+                    if raised != 0 {
+                        pendingException = raised
+                        throwSite = pc
+                        pc = Executor.unwindPendingException
+                    }
                     continue
                 }
                 if fuelOn {
@@ -369,12 +418,17 @@ enum Executor {
                     store.callDepth = depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
                     if fuelOn { store.configuration.fuel = fuel }
-                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
                     if fuelOn { fuel = store.configuration.fuel ?? 0 }
                     records = store.records.base
                     record = records + function
                     memBase = memory.pointee.base
                     memSize = memory.pointee.byteCount
+                    if raised != 0 {
+                        pendingException = raised
+                        throwSite = pc
+                        pc = Executor.unwindPendingException
+                    }
                     continue
                 }
                 depth += 1
@@ -414,12 +468,17 @@ enum Executor {
                     store.callDepth = depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
                     if fuelOn { store.configuration.fuel = fuel }
-                    try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
                     if fuelOn { fuel = store.configuration.fuel ?? 0 }
                     records = store.records.base
                     record = records + function
                     memBase = memory.pointee.base
                     memSize = memory.pointee.byteCount
+                    if raised != 0 {
+                        pendingException = raised
+                        throwSite = pc
+                        pc = Executor.unwindPendingException
+                    }
                     continue
                 }
                 depth += 1
@@ -762,33 +821,6 @@ enum Executor {
             case let .f64Copysign(d, a, b): sp[Int(d)] = Num.f64Copysign(sp[Int(a)], sp[Int(b)])
             }
         }
-        } catch {
-            guard let reference = try ExceptionUnwinding.inFlight(error, store) else { throw error }
-            if fuelOn { fuel = store.configuration.fuel ?? 0 }
-            records = store.records.base
-            // The instruction that threw (or the call it came out of) sits just before pc, in every frame.
-            while true {
-                let index = pc - records[function].code! - 1
-                if let clause = ExceptionUnwinding.handler(store, function: function, at: index, reference: reference) {
-                    ExceptionUnwinding.deliver(clause, reference: reference, sp, store)
-                    pc = records[function].code! + Int(clause.landing)
-                    break
-                }
-                if frames.count == 0 { throw ThrownException(reference: reference) }
-                depth -= 1
-                let f = frames.pop()
-                pc = f.pc
-                sp = f.sp
-                function = f.function
-            }
-            record = records + function
-            codeBase = record.pointee.code!
-            aux = record.pointee.aux!
-            globals = record.pointee.globals!
-            memory = record.pointee.memory!
-            memBase = memory.pointee.base
-            memSize = memory.pointee.byteCount
-        } }
     }
 
     /// memory.init / active data segment: bounds-checked as a whole before any byte is written.

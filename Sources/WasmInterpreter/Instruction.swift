@@ -68,7 +68,8 @@ enum Instruction {
     case simd(Int32)
     /// An access to a memory other than memory 0; operands at aux[start] (see Proposals/OtherMemoryAccess.swift).
     case memoryOther(Int32)
-    /// throw / throw_ref; operands at aux[start] (see Proposals/ExceptionUnwinding.swift). Always leaves by throwing.
+    /// throw / throw_ref with operands at aux[start] (see Proposals/ExceptionUnwinding.swift), or with start -1 the
+    /// exception a host call raised: pc moves to the innermost handler, or the activation ends with the exception.
     case exception(Int32)
 
     // MARK: Data movement

@@ -21,18 +21,18 @@ struct CatchTarget {
 }
 
 /// `Instruction.exception(start)` and the handler search. The non-throwing path pays nothing: regions are
-/// only consulted once an exception is in flight, frame by frame, by the executor's catch block.
+/// only consulted once an exception is in flight, frame by frame, by that instruction in the executor.
 ///
 /// aux[start...]: `throwTag`, tag address, payload count n, n payload slots; or `throwReference`, exnref slot.
 enum ExceptionUnwinding {
     static let throwTag: Int32 = 0, throwReference: Int32 = 1
 
-    /// Raises the exception; never returns normally.
-    static func raise(_ p: UnsafeMutablePointer<Int32>, _ sp: UnsafeMutablePointer<UInt64>, _ store: Store) throws {
+    /// The exnref of the exception to raise (a new object for `throw`).
+    static func raise(_ p: UnsafeMutablePointer<Int32>, _ sp: UnsafeMutablePointer<UInt64>, _ store: Store) throws -> UInt64 {
         if p[0] == throwReference {
             let reference = sp[Int(p[1])]
             guard reference != 0 else { throw Trap(.nullReference, "null exception reference") }
-            throw ThrownException(reference: reference)
+            return reference
         }
         let tag = Int(p[1]), count = Int(p[2])
         let params = store.tags[tag].type.params
@@ -43,7 +43,7 @@ enum ExceptionUnwinding {
             // Vector handles in frames are transient; the exception may outlive the invocation.
             payload.append(params[i] == .v128 ? try store.vectors.pin(store.vectors[c]) : c)
         }
-        throw ThrownException(reference: try store.newException(tag: tag, payload: payload))
+        return try store.newException(tag: tag, payload: payload)
     }
 
     /// The exnref cell of an exception in flight, or nil for any other error (traps are never caught).
