@@ -6,13 +6,13 @@ final class FunctionEntity {
     /// Store-wide id of `type`, compared by call_indirect.
     let typeID: Int
     /// Defining instance (nil for host functions). Instances live as long as their store.
-    unowned(unsafe) let instance: Instance?
+    unowned(unsafe) let instance: InstanceEntity?
     let definedIndex: Int
     let host: ((HostContext, [Value]) throws -> [Value])?
     /// Register code, built by `Translator` on the first call.
     var compiled: CompiledFunction?
 
-    init(type: FunctionType, typeID: Int, instance: Instance, definedIndex: Int) {
+    init(type: FunctionType, typeID: Int, instance: InstanceEntity, definedIndex: Int) {
         self.type = type
         self.typeID = typeID
         self.instance = instance

@@ -75,7 +75,7 @@ enum Executor {
         if let host = entity.host {
             guard store.callDepth < store.configuration.maxCallDepth else { throw Trap(.callStackExhausted) }
             store.callDepth += 1
-            let results = try host(HostContext(store: store, instance: nil), arguments)
+            let results = try host(HostContext(store: store, caller: nil), arguments)
             try checkResults(results, type)
             return results
         }
@@ -146,14 +146,14 @@ enum Executor {
     /// Returns 0, or the exnref of a wasm exception the host function raised (its own or a nested
     /// invocation's), for the caller to unwind.
     static func callHost(_ store: Store, _ callee: FunctionEntity, _ p: UnsafeMutablePointer<UInt64>,
-                         caller: Instance?) throws -> UInt64 {
+                         caller: InstanceEntity?) throws -> UInt64 {
         let type = callee.type
         var args: [Value] = []
         args.reserveCapacity(type.params.count)
         for (i, t) in type.params.enumerated() { args.append(store.value(ofCell: p[i], type: t)) }
         let results: [Value]
         do {
-            results = try callee.host!(HostContext(store: store, instance: caller), args)
+            results = try callee.host!(HostContext(store: store, caller: caller), args)
         } catch {
             guard let reference = try ExceptionUnwinding.inFlight(error, store) else { throw error }
             return reference

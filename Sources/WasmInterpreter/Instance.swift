@@ -1,51 +1,24 @@
 import WasmParser
 
-/// An instantiated module: its index spaces resolved to store entities, plus its exports.
+/// An instantiated module as the embedder holds it. Like every handle (`Function`, `Memory`, `Table`, `Global`)
+/// it owns its store, so whatever the embedder keeps stays usable; the store never refers back to a handle,
+/// so it is freed with the last of them (docs/engine-api.md, "Ownership").
 public final class Instance {
-    let module: Module
-    unowned let store: Store
-    /// Index in `Store.instances`.
-    let storeIndex: Int
-    /// Function index -> store address.
-    var functionAddresses: [Int] = []
-    /// Type index -> store type ID (what `call_indirect` compares against).
-    var typeIDs: [Int] = []
-    var tables: [TableEntity] = []
-    var memories: [MemoryEntity] = []
-    var globals: [GlobalEntity] = []
-    /// Tag index -> store tag address (imports first).
-    var tagAddresses: [Int] = []
-    /// Global index -> cell, read directly by the executor.
-    var globalCells: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>>
-    /// Element segments as reference cells; emptied by elem.drop (and for active/declarative ones at instantiation).
-    var elementSegments: [[UInt64]] = []
-    /// Data segments; emptied by data.drop (and for active ones at instantiation).
-    var dataSegments: [ArraySlice<UInt8>] = []
-    public private(set) var exports: [(name: Name, value: ExternalValue)] = []
-    private var exportIndex: [Name: Int] = [:]
+    public let store: Store
+    let entity: InstanceEntity
 
-    init(module: Module, store: Store) {
-        self.module = module
+    init(store: Store, entity: InstanceEntity) {
         self.store = store
-        storeIndex = store.instances.count
-        globalCells = .allocate(capacity: 1)
+        self.entity = entity
     }
 
-    deinit { globalCells.deallocate() }
-
-    func finishGlobals() {
-        globalCells.deallocate()
-        globalCells = .allocate(capacity: max(globals.count, 1))
-        for (i, g) in globals.enumerated() { globalCells[i] = g.cell }
-    }
-
-    func addExport(_ name: Name, _ value: ExternalValue) {
-        exportIndex[name] = exports.count
-        exports.append((name, value))
+    /// In declaration order; each access makes fresh handles.
+    public var exports: [(name: Name, value: ExternalValue)] {
+        entity.exports.map { ($0.name, $0.entity.value(in: store)) }
     }
 
     public func export(_ name: Name) -> ExternalValue? {
-        exportIndex[name].map { exports[$0].value }
+        entity.exportIndex[name].map { entity.exports[$0].entity.value(in: store) }
     }
 
     public func export(_ name: String) -> ExternalValue? { export(Name(name)) }

@@ -7,7 +7,7 @@ extension Store {
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
         let storeTypes = StoreTypes(module, in: self)
         let resolved = try resolveImports(of: module, in: imports, types: storeTypes)
-        let instance = Instance(module: module, store: self)
+        let instance = InstanceEntity(module: module, storeIndex: instances.count)
         instance.typeIDs = storeTypes.ids
         instances.append(instance)
 
@@ -51,15 +51,15 @@ extension Store {
 
         for export in module.exports {
             let i = Int(export.index)
-            let value: ExternalValue
+            let entity: ExportedEntity
             switch export.kind {
-            case .function: value = .function(Function(store: self, address: instance.functionAddresses[i]))
-            case .table: value = .table(Table(store: self, entity: instance.tables[i]))
-            case .memory: value = .memory(Memory(store: self, entity: instance.memories[i]))
-            case .global: value = .global(Global(store: self, entity: instance.globals[i]))
-            case .tag: value = .tag(Tag(store: self, address: instance.tagAddresses[i]))
+            case .function: entity = .function(address: instance.functionAddresses[i])
+            case .table: entity = .table(instance.tables[i])
+            case .memory: entity = .memory(instance.memories[i])
+            case .global: entity = .global(instance.globals[i])
+            case .tag: entity = .tag(address: instance.tagAddresses[i])
             }
-            instance.addExport(export.name, value)
+            instance.addExport(export.name, entity)
         }
 
         for segment in module.elements {
@@ -90,7 +90,7 @@ extension Store {
         if let start = module.start {
             _ = try Function(store: self, address: instance.functionAddresses[Int(start)]).invoke([])
         }
-        return instance
+        return instance.handle(in: self)
     }
 
     /// Import matching in store terms: function types by ID, table element types exactly, global types by
@@ -137,7 +137,7 @@ extension Store {
     }
 
     /// Evaluates a constant expression to a cell.
-    func evaluate(_ expression: ConstExpression, in instance: Instance) throws -> UInt64 {
+    func evaluate(_ expression: ConstExpression, in instance: InstanceEntity) throws -> UInt64 {
         var stack: [UInt64] = []
         func pop() -> UInt64 { stack.popLast() ?? 0 }
         for instruction in expression.instructions {

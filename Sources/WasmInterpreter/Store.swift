@@ -1,7 +1,9 @@
 import WasmParser
 
 /// Owns every runtime entity (functions, memories, tables, globals, instances) and the value stack.
-/// Entities are referenced by their index in the store's arrays ("address").
+/// Entities are referenced by their index in the store's arrays ("address"). Nothing the store owns refers
+/// back to it (entities hold no store, `InstanceEntity` is not the embedder's `Instance`): the embedder's
+/// handles own the store, and it is freed with the last of them (docs/engine-api.md, "Ownership").
 public final class Store {
     /// May be changed between calls (e.g. a fresh deadline).
     public var configuration: EngineConfiguration
@@ -11,7 +13,7 @@ public final class Store {
     var functions: [FunctionEntity] = []
     /// Plain-data mirror of `functions` for the executor.
     var records = FunctionRecordTable()
-    var instances: [Instance] = []
+    var instances: [InstanceEntity] = []
     private var typeIDs: [FunctionType: Int] = [:]
 
     /// The value stack shared by all activations, including re-entrant ones.
@@ -105,18 +107,22 @@ public final class Store {
 /// What a host function sees about its caller.
 public struct HostContext {
     public let store: Store
-    /// The calling instance (nil when called directly through `Function.invoke`).
-    public let instance: Instance?
+    /// The caller's state; the store (held above) owns it.
+    unowned(unsafe) let caller: InstanceEntity?
     /// The calling instance's memory 0.
     public var memory: Memory?
 
-    init(store: Store, instance: Instance?) {
+    init(store: Store, caller: InstanceEntity?) {
         self.store = store
-        self.instance = instance
-        if let instance, let m = instance.memories.first {
+        self.caller = caller
+        if let caller, let m = caller.memories.first {
             memory = Memory(store: store, entity: m)
         } else {
             memory = nil
         }
     }
+
+    /// The calling instance (nil when called directly through `Function.invoke`): the embedder's handle while
+    /// it holds one, else a new handle.
+    public var instance: Instance? { caller?.handle(in: store) }
 }

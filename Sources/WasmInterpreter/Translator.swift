@@ -27,7 +27,7 @@ struct Translator {
     enum Fixup { case instruction(Int), aux(Int) }
 
     let module: Module
-    let instance: Instance
+    let instance: InstanceEntity
     let store: Store
     let type: FunctionType
     let definedIndex: Int
@@ -55,7 +55,7 @@ struct Translator {
     var openTryTables: [OpenTryTable] = []
     var catchRegions: [CatchRegion] = []
 
-    init(module: Module, instance: Instance, store: Store, definedIndex: Int) throws {
+    init(module: Module, instance: InstanceEntity, store: Store, definedIndex: Int) throws {
         self.module = module
         self.instance = instance
         self.store = store

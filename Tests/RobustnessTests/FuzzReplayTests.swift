@@ -19,6 +19,26 @@ final class FuzzReplayTests: XCTestCase {
         }
     }
 
+    /// The libFuzzer runs' leak finding (`leak-exported-memory.wasm`): once the embedder lets go, every saved
+    /// input's store is freed, whatever its instance exports.
+    func testSavedFuzzInputsFreeTheirStores() throws {
+        let dir = RobustnessFixtures.fixturesRoot + "/robustness/fuzz-regressions"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".wasm") }.sorted()
+        XCTAssertTrue(files.contains("leak-exported-memory.wasm"), "the leak finding is missing from \(dir)")
+        for name in files {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
+            final class WeakStore { weak var store: Store? }
+            let seen = WeakStore()
+            var instantiated = false
+            let outcome = FuzzLayers.run(bytes) { store in
+                seen.store = store
+                instantiated = true
+            }
+            if name == "leak-exported-memory.wasm" { XCTAssertTrue(instantiated, "\(name): \(outcome)") }
+            XCTAssertNil(seen.store, "\(name): the store outlived the run (\(outcome))")
+        }
+    }
+
     /// 3000 seeded mutations (one or two bit flips, byte changes, truncations, splices each) of small valid modules.
     func testMutatedModulesNeverCrash() throws {
         let seeds: [[UInt8]] = [FuzzLayers.loopModule, FuzzLayers.memoryModule]
@@ -48,7 +68,8 @@ final class FuzzReplayTests: XCTestCase {
 /// The three fuzz layers in one call: "malformed"/"invalid" (decoder), "link"/"instantiate",
 /// "ran" (every export called; traps allowed) or "unexpected: ..." for an error of the wrong type.
 enum FuzzLayers {
-    static func run(_ bytes: [UInt8]) -> String {
+    /// `instantiated` sees the store once an instance exists (to check what outlives the run).
+    static func run(_ bytes: [UInt8], instantiated: (Store) -> Void = { _ in }) -> String {
         let module: Module
         do { module = try parseModule(bytes) } catch let e as WasmError {
             return e.phase == .malformed ? "malformed: \(e)" : "invalid: \(e)"
@@ -64,6 +85,7 @@ enum FuzzLayers {
         do { instance = try store.instantiate(module, imports: imports) } catch is Trap { return "instantiate: trap" }
         catch is LinkError { return "link: error" }
         catch { return "unexpected: instantiate threw \(type(of: error)) \(error)" }
+        instantiated(store)
         for (_, value) in instance.exports {
             guard case .function(let f) = value else { continue }
             store.configuration.fuel = 100_000

@@ -11,7 +11,7 @@ final class IRGoldenTests: XCTestCase {
         b.function("f", type: t, locals: locals, body)
         let store = Store(configuration: EngineConfiguration(fuel: fuel))
         let instance = try b.instantiate(store)
-        let address = instance.functionAddresses[0]
+        let address = instance.entity.functionAddresses[0]
         try Executor.compile(address, store: store)
         let c = try XCTUnwrap(store.functions[address].compiled)
         return (0..<c.codeCount).map { String(describing: c.code[$0]) }

@@ -9,7 +9,7 @@ enum OtherMemoryAccess {
                copy: Int32 = 5, initialize: Int32 = 6
 
     static func execute(_ p: UnsafeMutablePointer<Int32>, _ sp: UnsafeMutablePointer<UInt64>, _ owner: Store,
-                        _ instance: Instance) throws {
+                        _ instance: InstanceEntity) throws {
         let memories = instance.memories
         func memory(_ index: Int32) throws -> MemoryEntity {
             guard index >= 0 && Int(index) < memories.count else { throw Trap(.host, "unknown memory \(index)") }
