@@ -41,10 +41,8 @@ for t in "${targets[@]}"; do
     echo "== $t for ${seconds}s"
     # -timeout: one input running over 30 s is a hang (generous: the machine is shared, ASan is slow); -rss_limit_mb: a host-side memory blow-up.
     set +e
-    # Leaks: a Store whose instance exports anything is never freed (export handles hold the store
-    # strongly: a cycle; see the closing report of issue 8). Until that is fixed, leak detection
-    # would stop every layer that instantiates at its first input, so it is off for them.
-    leaks=1; [ "$t" = FuzzDecode ] || leaks="${FUZZ_DETECT_LEAKS:-0}"
+    # Leaks are findings for every target (FUZZ_DETECT_LEAKS=0 turns detection off, e.g. to chase a crash first).
+    leaks="${FUZZ_DETECT_LEAKS:-1}"
     ASAN_OPTIONS="detect_leaks=$leaks" "$bin/$t" "corpus/$t" "$seeds" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -detect_leaks="$leaks" \
         -max_len=65536 -artifact_prefix="findings/$t/" -print_final_stats=1 > "$log" 2>&1
     status=$?
