@@ -6,9 +6,10 @@ import WasmParser
 /// `kpt alpha wasm run --invoke`: call one export of a plain module with numeric arguments.
 struct WasmInvoker {
     let limits: RunLimits
+    var features: WasmFeatures = .wasm2
 
     func invoke(_ bytes: [UInt8], export: String, arguments: [String]) throws {
-        let module = try parseModule(bytes)
+        let module = try parseWithHint(bytes)
         var configuration = EngineConfiguration()
         configuration.maxMemoryPages = max(1, limits.memoryLimit / 65536)
         let store = Store(configuration: configuration)
@@ -31,6 +32,19 @@ struct WasmInvoker {
             throw FunctionError("wasm trap: \(trap)")
         }
         for r in results { FnConsole.io.writeStdout(WasmArgument.format(r) + "\n") }
+    }
+
+    /// Parses with the chosen features; when that fails but the module is valid with more of them,
+    /// the error says which `--features` value would accept it.
+    private func parseWithHint(_ bytes: [UInt8]) throws -> Module {
+        do {
+            return try parseModule(bytes, options: ParseOptions(features: features))
+        } catch {
+            let accepts = { (f: WasmFeatures) in (try? parseModule(bytes, options: ParseOptions(features: f))) != nil }
+            guard !features.isSuperset(of: .all), accepts(.all) else { throw error }
+            let single = WasmFeatures.named.first { accepts(features.union($0.feature)) }?.name ?? "all"
+            throw FunctionError("\(error) (the module uses a Wasm 3.0 feature: try --features \(single))")
+        }
     }
 
     /// Every imported function traps when called (like the node peer's driver); other import

@@ -25,6 +25,8 @@ struct WasmRunCommand: ParsableCommand {
           negative or 0x-hex. Each result is printed on its own line:
           i32/i64 as signed decimal, f32/f64 as the shortest decimal that
           reads back to the same value (nan, inf, -inf for specials).
+          --features LIST accepts Wasm 3.0 proposals (e.g. tail-call,
+          exception-handling, all); the default is Wasm 2.0.
           For peers.py: --peer mine='kpt alpha wasm run {wasm}
           --invoke {export} {typed_args}'
 
@@ -47,6 +49,10 @@ struct WasmRunCommand: ParsableCommand {
     @Option(name: .customLong("invoke"), help: "Call this export with the remaining arguments.")
     var invoke: String?
 
+    @Option(name: .customLong("features"),
+            help: "With --invoke: also accept these Wasm 3.0 features (comma-separated: tail-call, extended-const, multi-memory, memory64, exception-handling, function-references, all). Default: Wasm 2.0.")
+    var features: String?
+
     @Flag(name: .customLong("program"), help: "Run the module as a Go js/wasm program with the remaining arguments.")
     var program = false
 
@@ -63,7 +69,8 @@ struct WasmRunCommand: ParsableCommand {
             let limits = try RunLimits.parse(timeout: common.timeout, memoryLimit: common.memoryLimit)
             let bytes = try FileSystem.readBytes(file)
             if let export = invoke {
-                try WasmInvoker(limits: limits).invoke(bytes, export: export, arguments: arguments)
+                let enabled = try features.map { try WasmFeatures(enabling: $0) } ?? .wasm2
+                try WasmInvoker(limits: limits, features: enabled).invoke(bytes, export: export, arguments: arguments)
             } else if program {
                 throw ExitCode(try runProgram(bytes, limits: limits))
             } else {
