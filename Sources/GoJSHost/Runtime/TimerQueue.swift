@@ -4,13 +4,17 @@
 final class TimerQueue {
     private var nextID: Int32 = 1
     private var deadlines: [Int32: ContinuousClock.Instant] = [:]
+    /// Milliseconds added to every delay: Go ≤ 1.20's glue arms its timers 1 ms
+    /// late ("setTimeout has been seen to fire up to 1 millisecond early"), so a
+    /// wake-up never precedes the timer Go truncated to whole milliseconds.
+    var slackMilliseconds: Int64 = 0
 
     var isEmpty: Bool { deadlines.isEmpty }
 
     func schedule(afterMilliseconds delay: Int64) -> Int32 {
         let id = nextID
         nextID = nextID == Int32.max ? 1 : nextID + 1
-        let ms = min(max(delay, 0), 1_000_000_000)
+        let ms = min(max(delay, 0) + slackMilliseconds, 1_000_000_000)
         deadlines[id] = ContinuousClock.now.advanced(by: .milliseconds(ms))
         return id
     }
