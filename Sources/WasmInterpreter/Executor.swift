@@ -89,8 +89,11 @@ enum Executor {
         } catch let thrown as ThrownException {
             let uncaught = UncaughtException(store.exceptionValue(thrown.reference))
             store.releaseIfUnescaped(thrown.reference)
-            if savedDepth == 0 { store.reclaimExceptions() }
+            if savedDepth == 0 { store.reclaimAfterFailure() }
             throw uncaught
+        } catch {
+            if savedDepth == 0 { store.reclaimAfterFailure() }
+            throw error
         }
         let results = type.results.enumerated().map { store.value(ofCell: store.stack[base + $0.offset], type: $0.element) }
         if savedDepth == 0 {

@@ -2,7 +2,8 @@ import WasmParser
 
 extension Store {
     /// Links `module` against `imports`, allocates its entities, applies active segments and runs its start
-    /// function. Throws `LinkError` before allocating anything; a `Trap` from a segment or the start function
+    /// function. Throws `LinkError` before allocating any entity (the module's types are registered store-wide
+    /// first); a `Trap` from a segment or the start function
     /// leaves earlier segment writes in place (bulk-memory semantics).
     public func instantiate(_ module: Module, imports: Imports = Imports()) throws -> Instance {
         let storeTypes = StoreTypes(module, in: self)
@@ -26,12 +27,12 @@ extension Store {
             instance.functionAddresses.append(addFunction(entity))
         }
         for typeIndex in module.tags {
-            instance.tagAddresses.append(addTag(TagEntity(type: module.types[Int(typeIndex)])))
+            instance.tagAddresses.append(addTag(TagEntity(type: storeTypes.types[Int(typeIndex)])))
         }
         for (i, type) in module.tables.enumerated() {
             noteStorage(of: type.elementType)
             // An initializer (function-references) sees imported globals and all functions.
-            let initial = try module.tableInitializers[i].map { try evaluate($0, in: instance) } ?? 0
+            let initial = try (i < module.tableInitializers.count ? module.tableInitializers[i] : nil).map { try evaluate($0, in: instance) } ?? 0
             let storeType = TableType(elementType: storeTypes.resolve(type.elementType), limits: type.limits)
             instance.tables.append(try TableEntity(type: storeType, initial: initial))
         }
@@ -117,7 +118,7 @@ extension Store {
                 compatible = g.store === self && g.type.isMutable == expected.isMutable
                     && (expected.isMutable ? have == want : have.isSubtype(of: want))
             case (.tag(let typeIndex), .tag(let t)):
-                compatible = t.store === self && t.type == module.types[Int(typeIndex)]
+                compatible = t.store === self && t.type == types.types[Int(typeIndex)]
             default:
                 compatible = false
             }

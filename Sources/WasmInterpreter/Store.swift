@@ -32,6 +32,7 @@ public final class Store {
     var tags: [TagEntity] = []
     var exceptions: [ExceptionObject] = []
     var freeExceptionSlots: [Int] = []
+    var exceptionPayloadCells = 0
     var mayHoldExceptionReferences = false
 
     public init(configuration: EngineConfiguration = .init()) {

@@ -136,6 +136,31 @@ final class ExceptionTests: XCTestCase {
         XCTAssertLessThanOrEqual(store.exceptions.count, 1)
     }
 
+    /// Exceptions that escape (catch_all_ref) stay alive until the invocation ends; their payloads count
+    /// against a cap, so big tags can't exhaust host memory. After the trap the store holds none of them.
+    func testHugePayloadsHitTheExceptionSpaceLimitAndAreReclaimed() throws {
+        var b = ModuleBuilder()
+        let params = 4000
+        let big = b.type(Array(repeating: ModuleBuilder.i32, count: params), [])
+        let count = b.type([ModuleBuilder.i32], [])
+        b.tags.append(big)
+        let pushPayload = Array(repeating: Op.i32Const(0), count: params).flatMap { $0 }
+        b.function("hoard", type: count,
+                   Op.loop + [0x02, Self.exnRef, 0x1F, 0x40, 0x01, 0x03, 0x00] + pushPayload + [0x08, 0x00]
+                   + Op.end + [0x00] + Op.end + Op.drop
+                   + Op.localGet(0) + Op.i32Const(1) + Op.i32Sub + Op.localTee(0) + Op.brIf(0) + Op.end)
+        let store = Store()
+        let hoard = try b.instantiate(store, features: [.exceptions]).exportedFunction("hoard")!
+        XCTAssertEqual(try hoard.invoke([.i32(100)]), [])
+        let limitInThrows = Store.exceptionPayloadLimit / params
+        XCTAssertThrowsError(try hoard.invoke([.i32(UInt32(limitInThrows + 10))])) { error in
+            XCTAssertTrue("\(error)".contains("exception space exhausted"), "\(error)")
+        }
+        XCTAssertEqual(store.exceptions.count, 0)
+        XCTAssertEqual(store.exceptionPayloadCells, 0)
+        XCTAssertEqual(try hoard.invoke([.i32(100)]), [])
+    }
+
     func testThrowRefOfNullTraps() throws {
         let store = Store()
         let instance = try instantiate(store) { _ in }

@@ -16,6 +16,7 @@ extension FileSystem {
             throw PathError(op: "read", path: path, code: EINVAL, note: "not a regular file")
         }
         var bytes: [UInt8] = []
+        if type == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }

@@ -59,8 +59,10 @@ struct ThrownException: Error {
 }
 
 extension Store {
-    /// Exception objects one store may hold at a time, so a guest cannot exhaust host memory by throwing.
+    /// Exception objects one store may hold at a time, and their payload cells in all, so a guest cannot
+    /// exhaust host memory by throwing (many small exceptions or fewer ones with huge tags).
     static let exceptionLimit = 1 << 21
+    static let exceptionPayloadLimit = 1 << 24
 
     /// A new tag of the given type (its results must be empty), e.g. to import into a module.
     public func createTag(type: FunctionType) throws -> Tag {
@@ -75,6 +77,10 @@ extension Store {
 
     /// Allocates an exception object (reusing a freed slot first); returns its exnref cell.
     func newException(tag: Int, payload: [UInt64], escaped: Bool = false) throws -> UInt64 {
+        guard exceptionPayloadCells + payload.count <= Store.exceptionPayloadLimit else {
+            throw Trap(.host, "exception space exhausted (\(Store.exceptionPayloadLimit) live payload values)")
+        }
+        exceptionPayloadCells += payload.count
         let object = ExceptionObject(tag: tag, payload: payload, escaped: escaped)
         if let slot = freeExceptionSlots.popLast() {
             exceptions[slot] = object
@@ -95,6 +101,7 @@ extension Store {
     func releaseIfUnescaped(_ reference: UInt64) {
         let slot = Int(reference - 1)
         guard !exceptions[slot].escaped else { return }
+        exceptionPayloadCells -= exceptions[slot].payload.count
         exceptions[slot] = ExceptionObject(tag: 0, payload: [], escaped: true)
         freeExceptionSlots.append(slot)
     }
@@ -112,7 +119,7 @@ extension Store {
     func exceptionCell(_ e: Exception, escaped: Bool = true) throws -> UInt64 {
         guard e.tag.store === self else { throw Trap(.host, "exception tag belongs to another store") }
         let params = e.tag.type.params
-        guard e.payload.map(\.type) == params else {
+        guard e.payload.count == params.count && zip(e.payload, params).allSatisfy({ $0.fits($1) }) else {
             throw Trap(.host, "exception payload \(e.payload.map(\.type)) does not match its tag's type \(params)")
         }
         return try newException(tag: e.tag.address, payload: e.payload.map { try cellValue($0) }, escaped: escaped)
@@ -123,7 +130,14 @@ extension Store {
     func reclaimExceptions() {
         guard !exceptions.isEmpty && !mayHoldExceptionReferences else { return }
         exceptions.removeAll(keepingCapacity: true)
+        exceptionPayloadCells = 0
         freeExceptionSlots.removeAll(keepingCapacity: true)
+    }
+
+    /// After the outermost invocation failed (trap or uncaught exception): what it left behind is unreachable.
+    func reclaimAfterFailure() {
+        try? reclaimVectors()
+        reclaimExceptions()
     }
 
     /// Notes a global or table of type exnref: from then on exception objects are kept for the store's life.
