@@ -269,17 +269,18 @@ struct Translator {
         }
     }
 
-    mutating func branchIf(depth: Int, condition: Operand) {
+    /// Branch to `depth` when `condition` is non-zero (zero when `negated`).
+    mutating func branchIf(depth: Int, condition: Operand, negated: Bool = false) {
         let frame = frames[frames.count - 1 - depth]
         if frame.kind != .function && !labelNeedsCopies(frame) {
             if frame.kind == .loop {
-                _ = conditionalBranch(condition, negated: false, target: Int32(frame.loopTarget))
+                _ = conditionalBranch(condition, negated: negated, target: Int32(frame.loopTarget))
             } else {
-                addFixup(depth: depth, .instruction(conditionalBranch(condition, negated: false, target: 0)))
+                addFixup(depth: depth, .instruction(conditionalBranch(condition, negated: negated, target: 0)))
             }
             return
         }
-        let skip = conditionalBranch(condition, negated: true, target: 0)
+        let skip = conditionalBranch(condition, negated: !negated, target: 0)
         branch(depth: depth)
         patch(.instruction(skip), to: here)
         lastProducer = nil

@@ -29,7 +29,7 @@ extension Translator {
         case .brOnNonNull(let depth):
             // [t* ref] -> branch with t* ref when not null; otherwise continue with t*.
             let isNull = nullTest()
-            branchUnless(depth: Int(depth), condition: isNull)
+            branchIf(depth: Int(depth), condition: isNull, negated: true)
             lastProducer = nil
             _ = pop()
         default:
@@ -50,22 +50,5 @@ extension Translator {
         let ref = stack[stack.count - 1]
         produce { .i64Eqz($0, ref.slot) }
         return pop()
-    }
-
-    /// Branch to `depth` when `condition` is zero (the mirror of `branchIf`).
-    private mutating func branchUnless(depth: Int, condition: Operand) {
-        let frame = frames[frames.count - 1 - depth]
-        if frame.kind != .function && !labelNeedsCopies(frame) {
-            if frame.kind == .loop {
-                _ = conditionalBranch(condition, negated: true, target: Int32(frame.loopTarget))
-            } else {
-                addFixup(depth: depth, .instruction(conditionalBranch(condition, negated: true, target: 0)))
-            }
-            return
-        }
-        let skip = conditionalBranch(condition, negated: false, target: 0)
-        branch(depth: depth)
-        patch(.instruction(skip), to: here)
-        lastProducer = nil
     }
 }
