@@ -56,15 +56,18 @@ struct WasmInvoker {
             switch imp.kind {
             case .function(let typeIndex):
                 let name = "\(imp.module.string).\(imp.name.string)"
-                value = .function(store.hostFunction(type: module.types[Int(typeIndex)]) { _, _ in
+                value = .function(store.hostFunction(type: store.storeType(module.types[Int(typeIndex)], of: module)) { _, _ in
                     throw Trap(.host, "import \(name) not provided")
                 })
             case .memory(let type): value = .memory(try store.createMemory(type))
-            case .table(let type):
+            case .table(var type):
+                type.elementType = store.storeType(type.elementType, of: module)
                 value = .table(try store.createTable(type, initialValue: Value.defaultValue(type.elementType)))
-            case .global(let type):
+            case .global(var type):
+                type.valueType = store.storeType(type.valueType, of: module)
                 value = .global(try store.createGlobal(type, value: Value.defaultValue(type.valueType)))
-            case .tag(let typeIndex): value = .tag(try store.createTag(type: module.types[Int(typeIndex)]))
+            case .tag(let typeIndex):
+                value = .tag(try store.createTag(type: store.storeType(module.types[Int(typeIndex)], of: module)))
             }
             imports.define(module: imp.module, name: imp.name, value)
         }

@@ -74,6 +74,26 @@ final class FunctionReferencesTests: XCTestCase {
 
     /// `(func (param (ref $t)))` imported under a structurally equal type at another index links; under a
     /// type whose `$t` differs it does not.
+    /// A host function for an import whose type names a module type index links once its type is put in
+    /// store terms (`storeType(_:of:)`); the module-relative type names another store type.
+    func testHostImportTypesAreConvertedToStoreTerms() throws {
+        let store = Store()
+        // Registers store type IDs 0 = (func (param i32)) and 1 = (func) ahead of the importer's types.
+        _ = try store.instantiate(try parseModule(Wasm.module([Wasm.section(1, [[0x60, 1, 0x7F, 0], [0x60, 0, 0]])])))
+        // Importer: $t = (func) at index 0, env.h : (func (param (ref $t))) at index 1.
+        let importer = try parseModule(Wasm.module([
+            Wasm.section(1, [[0x60, 0, 0], [0x60, 1, 0x64, 0, 0]]),
+            Wasm.section(2, [Wasm.name("env") + Wasm.name("h") + [0, 1]]),
+        ]), options: ParseOptions(features: features))
+        func link(_ type: FunctionType) throws {
+            var imports = Imports()
+            imports.define(module: "env", name: "h", .function(store.hostFunction(type: type) { _, _ in [] }))
+            _ = try store.instantiate(importer, imports: imports)
+        }
+        XCTAssertNoThrow(try link(store.storeType(importer.types[1], of: importer)))
+        XCTAssertThrowsError(try link(importer.types[1]))
+    }
+
     func testImportMatchesTypeIndicesByStructureAcrossModules() throws {
         let store = Store()
         let exporter = Wasm.module([

@@ -43,3 +43,18 @@ struct StoreTypes {
         return type.params.contains(where: isIndex) || type.results.contains(where: isIndex)
     }
 }
+
+extension Store {
+    /// `type` as written in `module` (type indices are the module's) in store terms, which is what
+    /// `hostFunction(type:)`, `createTable`, `createGlobal` and `createTag` take. Types without a
+    /// type index come back unchanged.
+    public func storeType(_ type: FunctionType, of module: Module) -> FunctionType {
+        FunctionType(params: type.params.map { storeType($0, of: module) },
+                     results: type.results.map { storeType($0, of: module) })
+    }
+
+    public func storeType(_ type: ValueType, of module: Module) -> ValueType {
+        guard case .ref(let r) = type, case .concrete = r.heapType else { return type }
+        return StoreTypes(module, in: self).resolve(type)
+    }
+}
