@@ -48,7 +48,7 @@ struct FunctionValidator {
         var reader = OperatorReader(bytes: module.bytes, range: body.code.lowerBound..<module.bytes.count,
                                     features: module.features)
         let bytes = module.bytes
-        let signatures = NumericOpcodeTable.signatures
+        let signatures = NumericOpcodeTable.codes
         while true {
             let at = reader.offset
             // Fast path: immediate-free numeric opcodes are typed straight from the byte.
@@ -56,9 +56,9 @@ struct FunctionValidator {
                 let opcode = bytes[at]
                 if opcode >= NumericOpcodeTable.first && opcode <= NumericOpcodeTable.last {
                     let signature = signatures[Int(opcode &- NumericOpcodeTable.first)]
-                    if let second = signature.operand2 { try pop(second, at: at) }
-                    try pop(signature.operand1, at: at)
-                    stack.push(signature.result)
+                    if signature.operand2 != .unknown { try pop(code: signature.operand2, at: at) }
+                    try pop(code: signature.operand1, at: at)
+                    stack.push(code: signature.result)
                     reader.reader.position = at + 1
                     continue
                 }
@@ -80,26 +80,26 @@ struct FunctionValidator {
         switch opcode {
         case 0x20:
             reader.reader.position = at + 1
-            push(try readLocal(try reader.reader.readVarUInt32(), at: at))
+            stack.push(code: try readLocal(try reader.reader.readVarUInt32(), at: at))
         case 0x21:
             reader.reader.position = at + 1
-            try pop(try writeLocal(try reader.reader.readVarUInt32(), at: at), at: at)
+            try pop(code: try writeLocal(try reader.reader.readVarUInt32(), at: at), at: at)
         case 0x22:
             reader.reader.position = at + 1
             let t = try writeLocal(try reader.reader.readVarUInt32(), at: at)
-            try pop(t, at: at)
-            push(t)
+            try pop(code: t, at: at)
+            stack.push(code: t)
         case 0x23:
             reader.reader.position = at + 1
             push(try global(try reader.reader.readVarUInt32(), at: at).valueType)
         case 0x41:
             reader.reader.position = at + 1
             _ = try reader.reader.readVarInt32()
-            push(.i32)
+            stack.push(code: .i32)
         case 0x42:
             reader.reader.position = at + 1
             _ = try reader.reader.readVarInt64()
-            push(.i64)
+            stack.push(code: .i64)
         case 0x28...0x3E:
             reader.reader.position = at + 1
             let arg = try reader.readMemArg()
@@ -111,13 +111,14 @@ struct FunctionValidator {
             if address == .i32 && arg.offset > UInt64(UInt32.max) {
                 throw WasmError.invalid("offset out of range", at: at)
             }
-            let type = OperatorReader.memoryValueType(opcode)
+            let type = OperandCode(OperatorReader.memoryValueType(opcode))
+            let addressCode: OperandCode = address == .i32 ? .i32 : .i64
             if opcode >= 0x36 {
-                try pop(type, at: at)
-                try pop(address, at: at)
+                try pop(code: type, at: at)
+                try pop(code: addressCode, at: at)
             } else {
-                try pop(address, at: at)
-                push(type)
+                try pop(code: addressCode, at: at)
+                stack.push(code: type)
             }
         default:
             return false
@@ -145,13 +146,39 @@ struct FunctionValidator {
     }
 
     @inline(__always)
-    mutating func pop(_ expected: ValueType, at: Int) throws(WasmError) {
+    mutating func pop(_ expected: ValueType, at: Int) throws(WasmError) { try pop(code: OperandCode(expected), at: at) }
+
+    /// Fast path: the top is exactly the expected type (one integer comparison); everything else —
+    /// empty or polymorphic stack, reference subtyping, errors — goes to `popUnlikely`, kept out of line.
+    @inline(__always)
+    mutating func pop(code expected: OperandCode, at: Int) throws(WasmError) {
+        let top = stack.count &- 1
+        if top >= frames[frames.count &- 1].height && stack.code(at: top) == expected {
+            stack.truncate(to: top)
+            return
+        }
+        try popUnlikely(expected, at: at)
+    }
+
+    @inline(never)
+    private mutating func popUnlikely(_ code: OperandCode, at: Int) throws(WasmError) {
+        let expected = code.valueType!
         let frame = frames.count - 1
         if stack.count == frames[frame].height {
             if frames[frame].unreachable { return }
             throw WasmError.invalid("type mismatch: expected \(expected), the stack is empty", at: at)
         }
-        if let actual = stack.pop(), actual != expected, !context.isSubtype(actual, expected) {
+        guard let actual = stack.pop() else { return }
+        if !context.isSubtype(actual, expected) {
+            throw WasmError.invalid("type mismatch: expected \(expected), found \(actual)", at: at)
+        }
+    }
+
+    /// Differing codes can still match when both are references.
+    @inline(never)
+    private func checkSubtype(_ actual: OperandCode, _ expected: ValueType, at: Int) throws(WasmError) {
+        let actual = actual.valueType!
+        if !context.isSubtype(actual, expected) {
             throw WasmError.invalid("type mismatch: expected \(expected), found \(actual)", at: at)
         }
     }
@@ -223,8 +250,9 @@ struct FunctionValidator {
             let index = stack.count - 1 - k
             if index >= frame.height {
                 let expected = typePool[Int(types.start) + n - 1 - k]
-                if let actual = stack[index], actual != expected, !context.isSubtype(actual, expected) {
-                    throw mismatch(at)
+                let actual = stack.code(at: index)
+                if actual != OperandCode(expected) && actual != .unknown {
+                    try checkSubtype(actual, expected, at: at)
                 }
             } else if !frame.unreachable {
                 throw mismatch(at)
@@ -290,16 +318,18 @@ struct FunctionValidator {
         return context.globals[Int(index)]
     }
 
-    private mutating func local(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
-        guard let t = locals.type(at: index) else { throw WasmError.invalid("unknown local \(index)", at: at) }
+    @inline(__always)
+    private mutating func local(_ index: UInt32, at: Int) throws(WasmError) -> OperandCode {
+        let t = locals.code(at: index)
+        if t == .unknown { throw WasmError.invalid("unknown local \(index)", at: at) }
         return t
     }
 
     /// `local.get`: a non-null reference local must have been set on this path first.
     @inline(__always)
-    private mutating func readLocal(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+    private mutating func readLocal(_ index: UInt32, at: Int) throws(WasmError) -> OperandCode {
         let t = try local(index, at: at)
-        if localInit.isTracking && !localInit.isInitialized(index, type: t) {
+        if localInit.isTracking && !t.isDefaultable && !localInit.isInitialized(index, type: t.valueType!) {
             throw WasmError.invalid("uninitialized local \(index)", at: at)
         }
         return t
@@ -307,9 +337,9 @@ struct FunctionValidator {
 
     /// `local.set` / `local.tee`: marks the local initialized.
     @inline(__always)
-    private mutating func writeLocal(_ index: UInt32, at: Int) throws(WasmError) -> ValueType {
+    private mutating func writeLocal(_ index: UInt32, at: Int) throws(WasmError) -> OperandCode {
         let t = try local(index, at: at)
-        if localInit.isTracking { localInit.initialize(index, type: t) }
+        if localInit.isTracking && !t.isDefaultable { localInit.initialize(index, type: t.valueType!) }
         return t
     }
 
@@ -403,13 +433,13 @@ struct FunctionValidator {
             if let t1, let t2, t1 != t2 { throw mismatch(at) }
             push(t1 ?? t2)
         case .localGet(let index):
-            push(try readLocal(index, at: at))
+            stack.push(code: try readLocal(index, at: at))
         case .localSet(let index):
-            try pop(try writeLocal(index, at: at), at: at)
+            try pop(code: try writeLocal(index, at: at), at: at)
         case .localTee(let index):
             let t = try writeLocal(index, at: at)
-            try pop(t, at: at)
-            push(t)
+            try pop(code: t, at: at)
+            stack.push(code: t)
         case .globalGet(let index):
             push(try global(index, at: at).valueType)
         case .globalSet(let index):
