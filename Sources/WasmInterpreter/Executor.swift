@@ -191,35 +191,30 @@ enum Executor {
     // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
     static func run(store: Store, entry: Int, base: Int) throws {
         let fuelOn = store.configuration.fuel != nil
-        var fuel = store.configuration.fuel ?? 0
-        defer { if fuelOn { store.configuration.fuel = fuel } }
         let deadline = store.configuration.deadline
-        var countdown = deadlineInterval
         let maxDepth = store.configuration.maxCallDepth
-        var depth = store.callDepth + 1
-        guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
         let stackEnd = store.stack + store.stackCapacity
+        // Rarely touched state sits behind one pointer so the hot locals below keep their registers.
+        let st = UnsafeMutablePointer<RunState>.allocate(capacity: 1)
+        st.initialize(to: RunState(store: store, entry: entry, placeholder: Executor.unwindPendingException))
+        defer {
+            if fuelOn { store.configuration.fuel = st.pointee.fuel }
+            st.deinitialize(count: 1)
+            st.deallocate()
+        }
+        guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
         var frames = FrameStack()
         defer { frames.base.deallocate() }
 
-        var records = store.records.base
-        if records[entry].code == nil { try compile(entry, store: store) }
-        var function = entry
-        var record = records + entry
+        if st.pointee.records[entry].code == nil { try compile(entry, store: store) }
+        var record = st.pointee.records + entry
         var sp = store.stack + base
         guard sp + Int(record.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
         enterFrame(sp, record)
         var codeBase = record.pointee.code!
-        var aux = record.pointee.aux!
         var pc = codeBase
-        var globals = record.pointee.globals!
-        var memory = record.pointee.memory!
-        var memBase = memory.pointee.base
-        var memSize = memory.pointee.byteCount
-
-        // Exceptions: a host call that raised one parks it here and jumps to `unwindPendingException`.
-        var pendingException: UInt64 = 0
-        var throwSite = pc
+        var memBase = record.pointee.memory!.pointee.base
+        var memSize = record.pointee.memory!.pointee.byteCount
 
         while true {
             let instruction = pc.pointee
@@ -231,305 +226,287 @@ enum Executor {
                 throw Trap(.outOfBoundsMemoryAccess)
             case .consumeFuel(let n):
                 if fuelOn {
-                    if fuel < UInt64(n) { fuel = 0; throw Trap(.outOfFuel) }
-                    fuel -= UInt64(n)
+                    if st.pointee.fuel < UInt64(n) { st.pointee.fuel = 0; throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= UInt64(n)
                 }
             case .loopHeader(let n):
                 if fuelOn {
-                    if fuel < UInt64(n) + 1 { fuel = 0; throw Trap(.outOfFuel) }
-                    fuel -= UInt64(n) + 1
+                    if st.pointee.fuel < UInt64(n) + 1 { st.pointee.fuel = 0; throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= UInt64(n) + 1
                 }
-                countdown -= 1
-                if countdown == 0 {
-                    countdown = deadlineInterval
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
             case .br(let t):
-                try jump(t, &pc, codeBase, fuelOn, &countdown, deadline)
+                try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIf(c, t):
-                if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfNot(c, t):
-                if u32(sp[Int(c)]) == 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(c)]) == 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64Eqz(c, t):
-                if sp[Int(c)] == 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(c)] == 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64Nez(c, t):
-                if sp[Int(c)] != 0 { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(c)] != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32Eq(a, b, t):
-                if u32(sp[Int(a)]) == u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) == u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32Ne(a, b, t):
-                if u32(sp[Int(a)]) != u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) != u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32LtS(a, b, t):
-                if s32(sp[Int(a)]) < s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s32(sp[Int(a)]) < s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32LtU(a, b, t):
-                if u32(sp[Int(a)]) < u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) < u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32GtS(a, b, t):
-                if s32(sp[Int(a)]) > s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s32(sp[Int(a)]) > s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32GtU(a, b, t):
-                if u32(sp[Int(a)]) > u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) > u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32LeS(a, b, t):
-                if s32(sp[Int(a)]) <= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s32(sp[Int(a)]) <= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32LeU(a, b, t):
-                if u32(sp[Int(a)]) <= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) <= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32GeS(a, b, t):
-                if s32(sp[Int(a)]) >= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s32(sp[Int(a)]) >= s32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI32GeU(a, b, t):
-                if u32(sp[Int(a)]) >= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if u32(sp[Int(a)]) >= u32(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64Eq(a, b, t):
-                if sp[Int(a)] == sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] == sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64Ne(a, b, t):
-                if sp[Int(a)] != sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] != sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64LtS(a, b, t):
-                if s64(sp[Int(a)]) < s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s64(sp[Int(a)]) < s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64LtU(a, b, t):
-                if sp[Int(a)] < sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] < sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64GtS(a, b, t):
-                if s64(sp[Int(a)]) > s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s64(sp[Int(a)]) > s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64GtU(a, b, t):
-                if sp[Int(a)] > sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] > sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64LeS(a, b, t):
-                if s64(sp[Int(a)]) <= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s64(sp[Int(a)]) <= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64LeU(a, b, t):
-                if sp[Int(a)] <= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] <= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64GeS(a, b, t):
-                if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if s64(sp[Int(a)]) >= s64(sp[Int(b)]) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64GeU(a, b, t):
-                if sp[Int(a)] >= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &countdown, deadline) }
+                if sp[Int(a)] >= sp[Int(b)] { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .simd(start):
-                try SIMDExecution.execute(aux + Int(start), sp, store.vectors, memBase, memSize)
+                try SIMDExecution.execute(record.pointee.aux! + Int(start), sp, store.vectors, memBase, memSize)
             case let .exception(start):
                 // throw / throw_ref, or (start -1) an exception a host call raised. Resume at the innermost
                 // handler of this activation; none: leave the activation with the exception.
-                var reference = pendingException
+                var reference = st.pointee.pendingException
                 if start >= 0 {
-                    reference = try ExceptionUnwinding.raise(aux + Int(start), sp, store)
+                    reference = try ExceptionUnwinding.raise(record.pointee.aux! + Int(start), sp, store)
                 } else {
-                    pc = throwSite
+                    pc = st.pointee.throwSite
                 }
                 // The instruction that threw (or the call it came out of) sits just before pc, in every frame.
                 while true {
-                    let index = pc - records[function].code! - 1
-                    if let clause = ExceptionUnwinding.handler(store, function: function, at: index, reference: reference) {
+                    let index = pc - st.pointee.records[st.pointee.function].code! - 1
+                    if let clause = ExceptionUnwinding.handler(store, function: st.pointee.function, at: index, reference: reference) {
                         ExceptionUnwinding.deliver(clause, reference: reference, sp, store)
-                        pc = records[function].code! + Int(clause.landing)
+                        pc = st.pointee.records[st.pointee.function].code! + Int(clause.landing)
                         break
                     }
                     if frames.count == 0 { throw ThrownException(reference: reference) }
-                    depth -= 1
+                    st.pointee.depth -= 1
                     let f = frames.pop()
                     pc = f.pc
                     sp = f.sp
-                    function = f.function
+                    st.pointee.function = f.function
                 }
-                record = records + function
+                record = st.pointee.records + st.pointee.function
                 codeBase = record.pointee.code!
-                aux = record.pointee.aux!
-                globals = record.pointee.globals!
-                memory = record.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
             case let .memoryOther(start):
-                try OtherMemoryAccess.execute(aux + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
-                memBase = memory.pointee.base  // memory 0 may be the same memory imported twice
-                memSize = memory.pointee.byteCount
+                try OtherMemoryAccess.execute(record.pointee.aux! + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
+                memBase = record.pointee.memory!.pointee.base  // memory 0 may be the same memory imported twice
+                memSize = record.pointee.memory!.pointee.byteCount
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
-                try jump(aux[Int(start) + k], &pc, codeBase, fuelOn, &countdown, deadline)
+                try jump(record.pointee.aux![Int(start) + k], &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
 
             case let .returnCall(address, frameBase):
-                countdown -= 1
-                if countdown == 0 {
-                    countdown = deadlineInterval
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
                 if fuelOn {
-                    if fuel == 0 { throw Trap(.outOfFuel) }
-                    fuel -= 1
+                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= 1
                 }
-                let callee = records + Int(address)
+                let callee = st.pointee.records + Int(address)
                 if callee.pointee.code == nil { try compile(Int(address), store: store) }
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 // Forward copy: the arguments sit above slot 0, so overlapping ranges are safe.
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                function = Int(address)
+                st.pointee.function = Int(address)
                 record = callee
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
-                aux = callee.pointee.aux!
                 pc = codeBase
-                globals = callee.pointee.globals!
-                memory = callee.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
             case let .returnCallIndirect(index, frameBase, a):
-                let target = try Executor.indirectTarget(store, record, aux, Int(a), sp[Int(index)])
-                guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
-                countdown -= 1
-                if countdown == 0 {
-                    countdown = deadlineInterval
+                let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
+                guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
-                let callee = records + target
+                let callee = st.pointee.records + target
                 if callee.pointee.isHost {
                     let calleeSp = sp + Int(frameBase)
-                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
                     let entity = store.functions[target]
-                    store.callDepth = depth + 1
+                    store.callDepth = st.pointee.depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = fuel }
+                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
                     let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
-                    records = store.records.base
-                    record = records + function
-                    memBase = memory.pointee.base
-                    memSize = memory.pointee.byteCount
+                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
+                    st.pointee.records = store.records.base
+                    record = st.pointee.records + st.pointee.function
+                    memBase = record.pointee.memory!.pointee.base
+                    memSize = record.pointee.memory!.pointee.byteCount
                     if raised != 0 {
-                        pendingException = raised
-                        throwSite = pc
+                        st.pointee.pendingException = raised
+                        st.pointee.throwSite = pc
                         pc = Executor.unwindPendingException
                     }
                     continue
                 }
                 if fuelOn {
-                    if fuel == 0 { throw Trap(.outOfFuel) }
-                    fuel -= 1
+                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= 1
                 }
                 if callee.pointee.code == nil { try compile(target, store: store) }
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                function = target
+                st.pointee.function = target
                 record = callee
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
-                aux = callee.pointee.aux!
                 pc = codeBase
-                globals = callee.pointee.globals!
-                memory = callee.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
             case let .call(address, frameBase):
                 let calleeSp = sp + Int(frameBase)
-                countdown -= 1
-                if countdown == 0 {
-                    countdown = deadlineInterval
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
-                let callee = records + Int(address)
+                let callee = st.pointee.records + Int(address)
                 if callee.pointee.isHost {
-                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
                     let entity = store.functions[Int(address)]
-                    store.callDepth = depth + 1
+                    store.callDepth = st.pointee.depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = fuel }
+                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
                     let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
-                    records = store.records.base
-                    record = records + function
-                    memBase = memory.pointee.base
-                    memSize = memory.pointee.byteCount
+                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
+                    st.pointee.records = store.records.base
+                    record = st.pointee.records + st.pointee.function
+                    memBase = record.pointee.memory!.pointee.base
+                    memSize = record.pointee.memory!.pointee.byteCount
                     if raised != 0 {
-                        pendingException = raised
-                        throwSite = pc
+                        st.pointee.pendingException = raised
+                        st.pointee.throwSite = pc
                         pc = Executor.unwindPendingException
                     }
                     continue
                 }
-                depth += 1
-                guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                st.pointee.depth += 1
+                guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
                 if fuelOn {
-                    if fuel == 0 { throw Trap(.outOfFuel) }
-                    fuel -= 1
+                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= 1
                 }
                 if callee.pointee.code == nil { try compile(Int(address), store: store) }
                 guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.push(Frame(pc: pc, sp: sp, function: function))
-                function = Int(address)
+                frames.push(Frame(pc: pc, sp: sp, function: st.pointee.function))
+                st.pointee.function = Int(address)
                 record = callee
                 sp = calleeSp
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
-                aux = callee.pointee.aux!
                 pc = codeBase
-                globals = callee.pointee.globals!
-                memory = callee.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
 
             case let .callIndirect(index, frameBase, a):
-                let target = try Executor.indirectTarget(store, record, aux, Int(a), sp[Int(index)])
-                guard records[target].typeID == aux[Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
+                let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
+                guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
                 let calleeSp = sp + Int(frameBase)
-                countdown -= 1
-                if countdown == 0 {
-                    countdown = deadlineInterval
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
-                let callee = records + target
+                let callee = st.pointee.records + target
                 if callee.pointee.isHost {
-                    guard depth < maxDepth else { throw Trap(.callStackExhausted) }
+                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
                     let entity = store.functions[target]
-                    store.callDepth = depth + 1
+                    store.callDepth = st.pointee.depth + 1
                     store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = fuel }
+                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
                     let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { fuel = store.configuration.fuel ?? 0 }
-                    records = store.records.base
-                    record = records + function
-                    memBase = memory.pointee.base
-                    memSize = memory.pointee.byteCount
+                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
+                    st.pointee.records = store.records.base
+                    record = st.pointee.records + st.pointee.function
+                    memBase = record.pointee.memory!.pointee.base
+                    memSize = record.pointee.memory!.pointee.byteCount
                     if raised != 0 {
-                        pendingException = raised
-                        throwSite = pc
+                        st.pointee.pendingException = raised
+                        st.pointee.throwSite = pc
                         pc = Executor.unwindPendingException
                     }
                     continue
                 }
-                depth += 1
-                guard depth <= maxDepth else { throw Trap(.callStackExhausted) }
+                st.pointee.depth += 1
+                guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
                 if fuelOn {
-                    if fuel == 0 { throw Trap(.outOfFuel) }
-                    fuel -= 1
+                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
+                    st.pointee.fuel -= 1
                 }
                 if callee.pointee.code == nil { try compile(target, store: store) }
                 guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.push(Frame(pc: pc, sp: sp, function: function))
-                function = target
+                frames.push(Frame(pc: pc, sp: sp, function: st.pointee.function))
+                st.pointee.function = target
                 record = callee
                 sp = calleeSp
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
-                aux = callee.pointee.aux!
                 pc = codeBase
-                globals = callee.pointee.globals!
-                memory = callee.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
 
             case .ret:
                 if frames.count == 0 { return }
-                depth -= 1
+                st.pointee.depth -= 1
                 let f = frames.pop()
                 pc = f.pc
                 sp = f.sp
-                function = f.function
-                record = records + function
+                st.pointee.function = f.function
+                record = st.pointee.records + st.pointee.function
                 codeBase = record.pointee.code!
-                aux = record.pointee.aux!
-                globals = record.pointee.globals!
-                memory = record.pointee.memory!
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
 
             case let .trapIfNull(a):
                 if sp[Int(a)] == 0 { throw Trap(.nullReference) }
             case let .copy(d, s):
                 sp[Int(d)] = sp[Int(s)]
             case let .select(d, c, a):
-                sp[Int(d)] = u32(sp[Int(c)]) != 0 ? sp[Int(aux[Int(a)])] : sp[Int(aux[Int(a) + 1])]
+                sp[Int(d)] = u32(sp[Int(c)]) != 0 ? sp[Int(record.pointee.aux![Int(a)])] : sp[Int(record.pointee.aux![Int(a) + 1])]
             case let .globalGet(d, i):
-                sp[Int(d)] = globals[Int(i)].pointee
+                sp[Int(d)] = record.pointee.globals![Int(i)].pointee
             case let .globalSet(s, i):
-                globals[Int(i)].pointee = sp[Int(s)]
+                record.pointee.globals![Int(i)].pointee = sp[Int(s)]
 
             case let .i32Load(d, a, offset):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
@@ -626,15 +603,15 @@ enum Executor {
                 if let old = store.grow(entity, by: UInt64(u32(sp[Int(delta)]))) {
                     sp[Int(d)] = old
                 } else {
-                    sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit memory; i32 readers see -1 too
+                    sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit record.pointee.memory!; i32 readers see -1 too
                 }
-                memBase = memory.pointee.base
-                memSize = memory.pointee.byteCount
+                memBase = record.pointee.memory!.pointee.base
+                memSize = record.pointee.memory!.pointee.byteCount
             case let .memoryInit(a):
                 let x = Int(a)
-                try memoryInit(store.instances[Int(record.pointee.instance)].memories[0], store.instances[Int(record.pointee.instance)].dataSegments[Int(aux[x])],
-                               destination: u32(sp[Int(aux[x + 1])]), source: u32(sp[Int(aux[x + 2])]),
-                               count: u32(sp[Int(aux[x + 3])]))
+                try memoryInit(store.instances[Int(record.pointee.instance)].memories[0], store.instances[Int(record.pointee.instance)].dataSegments[Int(record.pointee.aux![x])],
+                               destination: u32(sp[Int(record.pointee.aux![x + 1])]), source: u32(sp[Int(record.pointee.aux![x + 2])]),
+                               count: u32(sp[Int(record.pointee.aux![x + 3])]))
             case let .dataDrop(i):
                 store.instances[Int(record.pointee.instance)].dataSegments[Int(i)] = []
             case let .memoryCopy(d, s, n):
@@ -660,22 +637,22 @@ enum Executor {
                 sp[Int(d)] = UInt64(store.instances[Int(record.pointee.instance)].tables[Int(t)].elements.count)
             case let .tableGrow(d, a):
                 let x = Int(a)
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[x])]
-                let old = table.grow(by: UInt64(u32(sp[Int(aux[x + 2])])), initial: sp[Int(aux[x + 1])])
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(record.pointee.aux![x])]
+                let old = table.grow(by: UInt64(u32(sp[Int(record.pointee.aux![x + 2])])), initial: sp[Int(record.pointee.aux![x + 1])])
                 sp[Int(d)] = old ?? UInt64(UInt32.max)
             case let .tableFill(a):
                 let x = Int(a)
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(aux[x])]
-                let start = Int(u32(sp[Int(aux[x + 1])])), value = sp[Int(aux[x + 2])]
-                let count = Int(u32(sp[Int(aux[x + 3])]))
+                let table = store.instances[Int(record.pointee.instance)].tables[Int(record.pointee.aux![x])]
+                let start = Int(u32(sp[Int(record.pointee.aux![x + 1])])), value = sp[Int(record.pointee.aux![x + 2])]
+                let count = Int(u32(sp[Int(record.pointee.aux![x + 3])]))
                 guard start + count <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
                 for k in start..<(start + count) { table.elements[k] = value }
             case let .tableCopy(a):
                 let x = Int(a)
                 let instance = store.instances[Int(record.pointee.instance)]
-                let dt = instance.tables[Int(aux[x])], st = instance.tables[Int(aux[x + 1])]
-                let d = Int(u32(sp[Int(aux[x + 2])])), s = Int(u32(sp[Int(aux[x + 3])]))
-                let n = Int(u32(sp[Int(aux[x + 4])]))
+                let dt = instance.tables[Int(record.pointee.aux![x])], st = instance.tables[Int(record.pointee.aux![x + 1])]
+                let d = Int(u32(sp[Int(record.pointee.aux![x + 2])])), s = Int(u32(sp[Int(record.pointee.aux![x + 3])]))
+                let n = Int(u32(sp[Int(record.pointee.aux![x + 4])]))
                 guard d + n <= dt.elements.count && s + n <= st.elements.count else { throw Trap(.outOfBoundsTableAccess) }
                 if n > 0 {
                     let items = Array(st.elements[s..<(s + n)])
@@ -684,9 +661,9 @@ enum Executor {
             case let .tableInit(a):
                 let x = Int(a)
                 let instance = store.instances[Int(record.pointee.instance)]
-                try tableInit(instance.tables[Int(aux[x])], instance.elementSegments[Int(aux[x + 1])],
-                              destination: u32(sp[Int(aux[x + 2])]), source: u32(sp[Int(aux[x + 3])]),
-                              count: u32(sp[Int(aux[x + 4])]))
+                try tableInit(instance.tables[Int(record.pointee.aux![x])], instance.elementSegments[Int(record.pointee.aux![x + 1])],
+                              destination: u32(sp[Int(record.pointee.aux![x + 2])]), source: u32(sp[Int(record.pointee.aux![x + 3])]),
+                              count: u32(sp[Int(record.pointee.aux![x + 4])]))
             case let .elemDrop(i):
                 store.instances[Int(record.pointee.instance)].elementSegments[Int(i)] = []
 

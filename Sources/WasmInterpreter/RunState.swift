@@ -1,0 +1,24 @@
+extension Executor {
+    /// The interpreter loop's cold state: read on calls, returns, loop back-edges and exceptions, not per
+    /// instruction. Kept behind one pointer in `run` so pc, sp, codeBase and the memory base/size get the registers.
+    struct RunState {
+        var fuel: UInt64
+        var countdown = Executor.deadlineInterval
+        var depth: Int
+        /// `store.records.base`; reloaded after host calls (they may add functions).
+        var records: UnsafeMutablePointer<FunctionRecord>
+        /// Address of the running function.
+        var function: Int
+        /// A wasm exception a host call raised, and the pc after that call, for `unwindPendingException`.
+        var pendingException: UInt64 = 0
+        var throwSite: UnsafeMutablePointer<Instruction>
+
+        init(store: Store, entry: Int, placeholder: UnsafeMutablePointer<Instruction>) {
+            fuel = store.configuration.fuel ?? 0
+            depth = store.callDepth + 1
+            records = store.records.base
+            function = entry
+            throwSite = placeholder
+        }
+    }
+}
