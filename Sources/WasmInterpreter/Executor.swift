@@ -166,6 +166,32 @@ enum Executor {
         return 0
     }
 
+    /// A call to host function `target` from the interpreter loop: the store sees the current depth, stack
+    /// top and fuel; afterwards the loop reloads what the host may have moved (records, memory), and an
+    /// exception the host raised is parked for the unwinder.
+    @inline(__always)
+    static func callHostInLoop(_ target: Int, _ calleeSp: UnsafeMutablePointer<UInt64>, _ store: Store,
+                               _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool,
+                               _ record: inout UnsafeMutablePointer<FunctionRecord>,
+                               _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout Int,
+                               _ pc: inout UnsafeMutablePointer<Instruction>) throws {
+        let entity = store.functions[target]
+        store.callDepth = st.pointee.depth + 1
+        store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
+        if fuelOn { store.configuration.fuel = st.pointee.fuel }
+        let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+        if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
+        st.pointee.records = store.records.base
+        record = st.pointee.records + st.pointee.function
+        memBase = record.pointee.memory!.pointee.base
+        memSize = record.pointee.memory!.pointee.byteCount
+        if raised != 0 {
+            st.pointee.pendingException = raised
+            st.pointee.throwSite = pc
+            pc = Executor.unwindPendingException
+        }
+    }
+
     static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
         if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
     }
@@ -362,21 +388,7 @@ enum Executor {
                 if callee.pointee.isHost {
                     let calleeSp = sp + Int(frameBase)
                     guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    let entity = store.functions[target]
-                    store.callDepth = st.pointee.depth + 1
-                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
-                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
-                    st.pointee.records = store.records.base
-                    record = st.pointee.records + st.pointee.function
-                    memBase = record.pointee.memory!.pointee.base
-                    memSize = record.pointee.memory!.pointee.byteCount
-                    if raised != 0 {
-                        st.pointee.pendingException = raised
-                        st.pointee.throwSite = pc
-                        pc = Executor.unwindPendingException
-                    }
+                    try callHostInLoop(target, calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
                     continue
                 }
                 if fuelOn {
@@ -403,21 +415,7 @@ enum Executor {
                 let callee = st.pointee.records + Int(address)
                 if callee.pointee.isHost {
                     guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    let entity = store.functions[Int(address)]
-                    store.callDepth = st.pointee.depth + 1
-                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
-                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
-                    st.pointee.records = store.records.base
-                    record = st.pointee.records + st.pointee.function
-                    memBase = record.pointee.memory!.pointee.base
-                    memSize = record.pointee.memory!.pointee.byteCount
-                    if raised != 0 {
-                        st.pointee.pendingException = raised
-                        st.pointee.throwSite = pc
-                        pc = Executor.unwindPendingException
-                    }
+                    try callHostInLoop(Int(address), calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
                     continue
                 }
                 st.pointee.depth += 1
@@ -450,21 +448,7 @@ enum Executor {
                 let callee = st.pointee.records + target
                 if callee.pointee.isHost {
                     guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    let entity = store.functions[target]
-                    store.callDepth = st.pointee.depth + 1
-                    store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
-                    if fuelOn { store.configuration.fuel = st.pointee.fuel }
-                    let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
-                    if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
-                    st.pointee.records = store.records.base
-                    record = st.pointee.records + st.pointee.function
-                    memBase = record.pointee.memory!.pointee.base
-                    memSize = record.pointee.memory!.pointee.byteCount
-                    if raised != 0 {
-                        st.pointee.pendingException = raised
-                        st.pointee.throwSite = pc
-                        pc = Executor.unwindPendingException
-                    }
+                    try callHostInLoop(target, calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
                     continue
                 }
                 st.pointee.depth += 1
