@@ -12,10 +12,13 @@ final class CompiledFunction {
     /// Parameters plus declared locals.
     let localCount: Int
     let frameSize: Int
+    /// Zeroed locals and constants, copied into every new frame from slot `template.start` on.
+    let template: FrameTemplate
     /// try_table regions, innermost first (only looked at while an exception unwinds).
     var catchRegions: [CatchRegion] = []
 
-    init(code: [Instruction], aux: [Int32], consts: [UInt64], paramCount: Int, localCount: Int, frameSize: Int) {
+    init(code: [Instruction], aux: [Int32], consts: [UInt64], paramCount: Int, localCount: Int, frameSize: Int,
+         zeroFrom: Int? = nil) {
         self.code = .allocate(capacity: max(code.count, 1))
         self.code.initialize(from: code, count: code.count)
         codeCount = code.count
@@ -27,6 +30,8 @@ final class CompiledFunction {
         self.paramCount = paramCount
         self.localCount = localCount
         self.frameSize = frameSize
+        template = FrameTemplate(start: zeroFrom ?? paramCount, localCount: localCount, consts: self.consts,
+                                 constCount: consts.count)
     }
 
     deinit {
@@ -34,5 +39,6 @@ final class CompiledFunction {
         code.deallocate()
         aux.deallocate()
         consts.deallocate()
+        template.deallocate()
     }
 }

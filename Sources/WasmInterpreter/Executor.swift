@@ -4,44 +4,6 @@ import WasmParser
 /// records, and frames are slices of the store's value stack. Host functions may call back in through
 /// `Function.invoke`, which starts a nested `run` above the current stack top.
 enum Executor {
-    /// A suspended caller.
-    struct Frame {
-        var pc: UnsafeMutablePointer<Instruction>
-        var sp: UnsafeMutablePointer<UInt64>
-        var function: Int
-    }
-
-    /// The callers of the running activation, innermost last.
-    struct FrameStack {
-        var base: UnsafeMutablePointer<Frame>
-        var count = 0
-        var capacity: Int
-
-        init() {
-            capacity = 256
-            base = .allocate(capacity: capacity)
-        }
-
-        @inline(__always) mutating func push(_ f: Frame) {
-            if count == capacity { grow() }
-            (base + count).initialize(to: f)
-            count += 1
-        }
-
-        @inline(__always) mutating func pop() -> Frame {
-            count -= 1
-            return base[count]
-        }
-
-        mutating func grow() {
-            let bigger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
-    }
-
     /// Where a host call that raised a wasm exception jumps: `exception(-1)` unwinds from the call.
     nonisolated(unsafe) static let unwindPendingException: UnsafeMutablePointer<Instruction> = {
         let p = UnsafeMutablePointer<Instruction>.allocate(capacity: 1)
@@ -123,27 +85,13 @@ enum Executor {
         let r = store.records.base + address
         r.pointee.code = c.code
         r.pointee.aux = c.aux
-        r.pointee.consts = c.consts
-        r.pointee.constCount = Int32(c.constCount)
+        r.pointee.template = c.template.cells
+        r.pointee.templatePairs = Int32(c.template.pairs)
+        r.pointee.templateStart = Int32(c.template.start)
         r.pointee.paramCount = Int32(c.paramCount)
-        r.pointee.localCount = Int32(c.localCount)
-        r.pointee.frameSize = Int32(c.frameSize)
+        r.pointee.frameSize = Int32(max(c.frameSize, c.template.end))
         r.pointee.globals = instance.globalCells
         r.pointee.memory = instance.memories.first?.state ?? store.noMemory
-    }
-
-    @inline(__always)
-    static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ r: UnsafeMutablePointer<FunctionRecord>) {
-        // Plain loops: frames are small, and a libc call per frame costs more than the copy.
-        let params = Int(r.pointee.paramCount), locals = Int(r.pointee.localCount)
-        var i = params
-        while i < locals { sp[i] = 0; i += 1 }
-        let n = Int(r.pointee.constCount)
-        if n > 0 {
-            let consts = r.pointee.consts!, dst = sp + locals
-            var k = 0
-            while k < n { dst[k] = consts[k]; k += 1 }
-        }
     }
 
     /// Returns 0, or the exnref of a wasm exception the host function raised (its own or a nested
@@ -171,18 +119,22 @@ enum Executor {
     /// exception the host raised is parked for the unwinder.
     @inline(__always)
     static func callHostInLoop(_ target: Int, _ calleeSp: UnsafeMutablePointer<UInt64>, _ store: Store,
-                               _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool,
+                               _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool, _ frames: inout FrameStack,
                                _ record: inout UnsafeMutablePointer<FunctionRecord>,
                                _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout Int,
                                _ pc: inout UnsafeMutablePointer<Instruction>) throws {
         let entity = store.functions[target]
-        store.callDepth = st.pointee.depth + 1
+        store.callDepth = st.pointee.baseDepth + frames.count + 1
         store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
         if fuelOn { store.configuration.fuel = st.pointee.fuel }
         let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
         if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
-        st.pointee.records = store.records.base
-        record = st.pointee.records + st.pointee.function
+        if store.records.base != st.pointee.records {
+            let function = record - st.pointee.records
+            frames.rebase(from: st.pointee.records, to: store.records.base)
+            st.pointee.records = store.records.base
+            record = st.pointee.records + function
+        }
         memBase = record.pointee.memory!.pointee.base
         memSize = record.pointee.memory!.pointee.byteCount
         if raised != 0 {
@@ -222,15 +174,15 @@ enum Executor {
         let stackEnd = store.stack + store.stackCapacity
         // Rarely touched state sits behind one pointer so the hot locals below keep their registers.
         let st = UnsafeMutablePointer<RunState>.allocate(capacity: 1)
-        st.initialize(to: RunState(store: store, entry: entry, placeholder: Executor.unwindPendingException))
+        st.initialize(to: RunState(store: store, placeholder: Executor.unwindPendingException))
         defer {
             if fuelOn { store.configuration.fuel = st.pointee.fuel }
             st.deinitialize(count: 1)
             st.deallocate()
         }
-        guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
-        var frames = FrameStack()
-        defer { frames.base.deallocate() }
+        guard st.pointee.baseDepth <= maxDepth else { throw Trap(.callStackExhausted) }
+        var frames = FrameStack(depthRoom: maxDepth - st.pointee.baseDepth)
+        defer { frames.deallocate() }
 
         if st.pointee.records[entry].code == nil { try compile(entry, store: store) }
         var record = st.pointee.records + entry
@@ -328,20 +280,18 @@ enum Executor {
                 }
                 // The instruction that threw (or the call it came out of) sits just before pc, in every frame.
                 while true {
-                    let index = pc - st.pointee.records[st.pointee.function].code! - 1
-                    if let clause = ExceptionUnwinding.handler(store, function: st.pointee.function, at: index, reference: reference) {
+                    let index = pc - record.pointee.code! - 1
+                    if let clause = ExceptionUnwinding.handler(store, function: record - st.pointee.records, at: index, reference: reference) {
                         ExceptionUnwinding.deliver(clause, reference: reference, sp, store)
-                        pc = st.pointee.records[st.pointee.function].code! + Int(clause.landing)
+                        pc = record.pointee.code! + Int(clause.landing)
                         break
                     }
                     if frames.count == 0 { throw ThrownException(reference: reference) }
-                    st.pointee.depth -= 1
                     let f = frames.pop()
                     pc = f.pc
                     sp = f.sp
-                    st.pointee.function = f.function
+                    record = f.record
                 }
-                record = st.pointee.records + st.pointee.function
                 codeBase = record.pointee.code!
                 memBase = record.pointee.memory!.pointee.base
                 memSize = record.pointee.memory!.pointee.byteCount
@@ -369,7 +319,6 @@ enum Executor {
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 // Forward copy: the arguments sit above slot 0, so overlapping ranges are safe.
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                st.pointee.function = Int(address)
                 record = callee
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
@@ -386,9 +335,8 @@ enum Executor {
                 }
                 let callee = st.pointee.records + target
                 if callee.pointee.isHost {
-                    let calleeSp = sp + Int(frameBase)
-                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(target, calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
+                    guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
+                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
                     continue
                 }
                 if fuelOn {
@@ -398,7 +346,6 @@ enum Executor {
                 if callee.pointee.code == nil { try compile(target, store: store) }
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                st.pointee.function = target
                 record = callee
                 enterFrame(sp, callee)
                 codeBase = callee.pointee.code!
@@ -406,77 +353,43 @@ enum Executor {
                 memBase = record.pointee.memory!.pointee.base
                 memSize = record.pointee.memory!.pointee.byteCount
             case let .call(address, frameBase):
-                let calleeSp = sp + Int(frameBase)
                 st.pointee.countdown -= 1
                 if st.pointee.countdown == 0 {
                     st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
                 let callee = st.pointee.records + Int(address)
-                if callee.pointee.isHost {
-                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(Int(address), calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
+                // Host functions never get code: one test keeps them (and untranslated callees) off the fast path.
+                if callee.pointee.code == nil && callee.pointee.isHost {
+                    guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
+                    try callHostInLoop(Int(address), sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
                     continue
                 }
-                st.pointee.depth += 1
-                guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
-                if fuelOn {
-                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
-                    st.pointee.fuel -= 1
-                }
-                if callee.pointee.code == nil { try compile(Int(address), store: store) }
-                guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.push(Frame(pc: pc, sp: sp, function: st.pointee.function))
-                st.pointee.function = Int(address)
-                record = callee
-                sp = calleeSp
-                enterFrame(sp, callee)
-                codeBase = callee.pointee.code!
-                pc = codeBase
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
-
+                try pushCall(to: callee, at: Int(address), frameBase, store, st, fuelOn, stackEnd, &frames,
+                             &record, &sp, &pc, &codeBase, &memBase, &memSize)
             case let .callIndirect(index, frameBase, a):
                 let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
                 guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
-                let calleeSp = sp + Int(frameBase)
                 st.pointee.countdown -= 1
                 if st.pointee.countdown == 0 {
                     st.pointee.countdown = deadlineInterval
                     try checkDeadline(deadline)
                 }
                 let callee = st.pointee.records + target
-                if callee.pointee.isHost {
-                    guard st.pointee.depth < maxDepth else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(target, calleeSp, store, st, fuelOn, &record, &memBase, &memSize, &pc)
+                if callee.pointee.code == nil && callee.pointee.isHost {
+                    guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
+                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
                     continue
                 }
-                st.pointee.depth += 1
-                guard st.pointee.depth <= maxDepth else { throw Trap(.callStackExhausted) }
-                if fuelOn {
-                    if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
-                    st.pointee.fuel -= 1
-                }
-                if callee.pointee.code == nil { try compile(target, store: store) }
-                guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
-                frames.push(Frame(pc: pc, sp: sp, function: st.pointee.function))
-                st.pointee.function = target
-                record = callee
-                sp = calleeSp
-                enterFrame(sp, callee)
-                codeBase = callee.pointee.code!
-                pc = codeBase
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
+                try pushCall(to: callee, at: target, frameBase, store, st, fuelOn, stackEnd, &frames,
+                             &record, &sp, &pc, &codeBase, &memBase, &memSize)
 
             case .ret:
                 if frames.count == 0 { return }
-                st.pointee.depth -= 1
                 let f = frames.pop()
                 pc = f.pc
                 sp = f.sp
-                st.pointee.function = f.function
-                record = st.pointee.records + st.pointee.function
+                record = f.record
                 codeBase = record.pointee.code!
                 memBase = record.pointee.memory!.pointee.base
                 memSize = record.pointee.memory!.pointee.byteCount

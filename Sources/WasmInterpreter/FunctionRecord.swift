@@ -4,10 +4,12 @@ struct FunctionRecord {
     /// nil until translated; always nil for host functions.
     var code: UnsafeMutablePointer<Instruction>?
     var aux: UnsafeMutablePointer<Int32>?
-    var consts: UnsafeMutablePointer<UInt64>?
-    var constCount: Int32 = 0
+    /// `FrameTemplate.cells`: `templatePairs` 16-byte pairs copied to slot `templateStart` on entry.
+    var template: UnsafeMutablePointer<UInt64>?
+    var templatePairs: Int32 = 0
+    var templateStart: Int32 = 0
     var paramCount: Int32 = 0
-    var localCount: Int32 = 0
+    /// Covers the template's padding cell too.
     var frameSize: Int32 = 0
     var typeID: Int32
     var isHost: Bool

@@ -4,20 +4,18 @@ extension Executor {
     struct RunState {
         var fuel: UInt64
         var countdown = Executor.deadlineInterval
-        var depth: Int
+        /// Call depth of the entry function; a frame's depth is this plus the frames below it.
+        let baseDepth: Int
         /// `store.records.base`; reloaded after host calls (they may add functions).
         var records: UnsafeMutablePointer<FunctionRecord>
-        /// Address of the running function.
-        var function: Int
         /// A wasm exception a host call raised, and the pc after that call, for `unwindPendingException`.
         var pendingException: UInt64 = 0
         var throwSite: UnsafeMutablePointer<Instruction>
 
-        init(store: Store, entry: Int, placeholder: UnsafeMutablePointer<Instruction>) {
+        init(store: Store, placeholder: UnsafeMutablePointer<Instruction>) {
             fuel = store.configuration.fuel ?? 0
-            depth = store.callDepth + 1
+            baseDepth = store.callDepth + 1
             records = store.records.base
-            function = entry
             throwSite = placeholder
         }
     }
