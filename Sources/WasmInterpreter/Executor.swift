@@ -696,6 +696,75 @@ enum Executor {
             case let .f64Min(d, a, b): sp[Int(d)] = Num.f64Min(sp[Int(a)], sp[Int(b)])
             case let .f64Max(d, a, b): sp[Int(d)] = Num.f64Max(sp[Int(a)], sp[Int(b)])
             case let .f64Copysign(d, a, b): sp[Int(d)] = Num.f64Copysign(sp[Int(a)], sp[Int(b)])
+            case let .constant(d, lo, hi): sp[Int(d)] = UInt64(lo) | UInt64(hi) << 32
+            case let .i32AddImm(d, a, c): sp[Int(d)] = Num.i32Add(sp[Int(a)], cell(c))
+            case let .i32MulImm(d, a, c): sp[Int(d)] = Num.i32Mul(sp[Int(a)], cell(c))
+            case let .i32AndImm(d, a, c): sp[Int(d)] = Num.i32And(sp[Int(a)], cell(c))
+            case let .i32OrImm(d, a, c): sp[Int(d)] = Num.i32Or(sp[Int(a)], cell(c))
+            case let .i32XorImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(a)], cell(c))
+            case let .i32ShlImm(d, a, c): sp[Int(d)] = Num.i32Shl(sp[Int(a)], cell(c))
+            case let .i32ShrSImm(d, a, c): sp[Int(d)] = Num.i32ShrS(sp[Int(a)], cell(c))
+            case let .i32ShrUImm(d, a, c): sp[Int(d)] = Num.i32ShrU(sp[Int(a)], cell(c))
+            case let .i32RotlImm(d, a, c): sp[Int(d)] = Num.i32Rotl(sp[Int(a)], cell(c))
+            case let .i32EqImm(d, a, c): sp[Int(d)] = Num.i32Eq(sp[Int(a)], cell(c))
+            case let .i32NeImm(d, a, c): sp[Int(d)] = Num.i32Ne(sp[Int(a)], cell(c))
+            case let .i32LtSImm(d, a, c): sp[Int(d)] = Num.i32LtS(sp[Int(a)], cell(c))
+            case let .i32LtUImm(d, a, c): sp[Int(d)] = Num.i32LtU(sp[Int(a)], cell(c))
+            case let .i32GtSImm(d, a, c): sp[Int(d)] = Num.i32GtS(sp[Int(a)], cell(c))
+            case let .i32GtUImm(d, a, c): sp[Int(d)] = Num.i32GtU(sp[Int(a)], cell(c))
+            case let .brIfI32EqImm(a, c, t):
+                if u32(sp[Int(a)]) == UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32NeImm(a, c, t):
+                if u32(sp[Int(a)]) != UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32LtSImm(a, c, t):
+                if s32(sp[Int(a)]) < c { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32LtUImm(a, c, t):
+                if u32(sp[Int(a)]) < UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32GtSImm(a, c, t):
+                if s32(sp[Int(a)]) > c { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32GtUImm(a, c, t):
+                if u32(sp[Int(a)]) > UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32LeSImm(a, c, t):
+                if s32(sp[Int(a)]) <= c { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32LeUImm(a, c, t):
+                if u32(sp[Int(a)]) <= UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32GeSImm(a, c, t):
+                if s32(sp[Int(a)]) >= c { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI32GeUImm(a, c, t):
+                if u32(sp[Int(a)]) >= UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .i64AddImm(d, a, c): sp[Int(d)] = Num.i64Add(sp[Int(a)], cell(Int64(c)))
+            case let .i64AndImm(d, a, c): sp[Int(d)] = Num.i64And(sp[Int(a)], cell(Int64(c)))
+            case let .i64OrImm(d, a, c): sp[Int(d)] = Num.i64Or(sp[Int(a)], cell(Int64(c)))
+            case let .i64XorImm(d, a, c): sp[Int(d)] = Num.i64Xor(sp[Int(a)], cell(Int64(c)))
+            case let .i64ShlImm(d, a, c): sp[Int(d)] = Num.i64Shl(sp[Int(a)], cell(Int64(c)))
+            case let .i64ShrSImm(d, a, c): sp[Int(d)] = Num.i64ShrS(sp[Int(a)], cell(Int64(c)))
+            case let .i64ShrUImm(d, a, c): sp[Int(d)] = Num.i64ShrU(sp[Int(a)], cell(Int64(c)))
+            case let .i64EqImm(d, a, c): sp[Int(d)] = Num.i64Eq(sp[Int(a)], cell(Int64(c)))
+            case let .i64NeImm(d, a, c): sp[Int(d)] = Num.i64Ne(sp[Int(a)], cell(Int64(c)))
+            case let .i64LtSImm(d, a, c): sp[Int(d)] = Num.i64LtS(sp[Int(a)], cell(Int64(c)))
+            case let .i64LtUImm(d, a, c): sp[Int(d)] = Num.i64LtU(sp[Int(a)], cell(Int64(c)))
+            case let .i64GtSImm(d, a, c): sp[Int(d)] = Num.i64GtS(sp[Int(a)], cell(Int64(c)))
+            case let .i64GtUImm(d, a, c): sp[Int(d)] = Num.i64GtU(sp[Int(a)], cell(Int64(c)))
+            case let .brIfI64EqImm(a, c, t):
+                if sp[Int(a)] == UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64NeImm(a, c, t):
+                if sp[Int(a)] != UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64LtSImm(a, c, t):
+                if s64(sp[Int(a)]) < Int64(c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64LtUImm(a, c, t):
+                if sp[Int(a)] < UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64GtSImm(a, c, t):
+                if s64(sp[Int(a)]) > Int64(c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64GtUImm(a, c, t):
+                if sp[Int(a)] > UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64LeSImm(a, c, t):
+                if s64(sp[Int(a)]) <= Int64(c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64LeUImm(a, c, t):
+                if sp[Int(a)] <= UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64GeSImm(a, c, t):
+                if s64(sp[Int(a)]) >= Int64(c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .brIfI64GeUImm(a, c, t):
+                if sp[Int(a)] >= UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             }
         }
     }

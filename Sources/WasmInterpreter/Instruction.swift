@@ -264,6 +264,59 @@ enum Instruction {
     case f64Min(Int32, Int32, Int32)
     case f64Max(Int32, Int32, Int32)
     case f64Copysign(Int32, Int32, Int32)
+
+    // MARK: Immediate forms (see ImmediateInstructions.swift): the right operand is the constant c, an i32 or
+    // an i64 sign-extended from i32. Binary and comparison: (dst, lhs, c); fused branch: (lhs, c, target).
+    /// dst = the 64-bit cell lo | hi << 32
+    case constant(Int32, UInt32, UInt32)
+    case i32AddImm(Int32, Int32, Int32)
+    case i32MulImm(Int32, Int32, Int32)
+    case i32AndImm(Int32, Int32, Int32)
+    case i32OrImm(Int32, Int32, Int32)
+    case i32XorImm(Int32, Int32, Int32)
+    case i32ShlImm(Int32, Int32, Int32)
+    case i32ShrSImm(Int32, Int32, Int32)
+    case i32ShrUImm(Int32, Int32, Int32)
+    case i32RotlImm(Int32, Int32, Int32)
+    case i32EqImm(Int32, Int32, Int32)
+    case i32NeImm(Int32, Int32, Int32)
+    case i32LtSImm(Int32, Int32, Int32)
+    case i32LtUImm(Int32, Int32, Int32)
+    case i32GtSImm(Int32, Int32, Int32)
+    case i32GtUImm(Int32, Int32, Int32)
+    case brIfI32EqImm(Int32, Int32, Int32)
+    case brIfI32NeImm(Int32, Int32, Int32)
+    case brIfI32LtSImm(Int32, Int32, Int32)
+    case brIfI32LtUImm(Int32, Int32, Int32)
+    case brIfI32GtSImm(Int32, Int32, Int32)
+    case brIfI32GtUImm(Int32, Int32, Int32)
+    case brIfI32LeSImm(Int32, Int32, Int32)
+    case brIfI32LeUImm(Int32, Int32, Int32)
+    case brIfI32GeSImm(Int32, Int32, Int32)
+    case brIfI32GeUImm(Int32, Int32, Int32)
+    case i64AddImm(Int32, Int32, Int32)
+    case i64AndImm(Int32, Int32, Int32)
+    case i64OrImm(Int32, Int32, Int32)
+    case i64XorImm(Int32, Int32, Int32)
+    case i64ShlImm(Int32, Int32, Int32)
+    case i64ShrSImm(Int32, Int32, Int32)
+    case i64ShrUImm(Int32, Int32, Int32)
+    case i64EqImm(Int32, Int32, Int32)
+    case i64NeImm(Int32, Int32, Int32)
+    case i64LtSImm(Int32, Int32, Int32)
+    case i64LtUImm(Int32, Int32, Int32)
+    case i64GtSImm(Int32, Int32, Int32)
+    case i64GtUImm(Int32, Int32, Int32)
+    case brIfI64EqImm(Int32, Int32, Int32)
+    case brIfI64NeImm(Int32, Int32, Int32)
+    case brIfI64LtSImm(Int32, Int32, Int32)
+    case brIfI64LtUImm(Int32, Int32, Int32)
+    case brIfI64GtSImm(Int32, Int32, Int32)
+    case brIfI64GtUImm(Int32, Int32, Int32)
+    case brIfI64LeSImm(Int32, Int32, Int32)
+    case brIfI64LeUImm(Int32, Int32, Int32)
+    case brIfI64GeSImm(Int32, Int32, Int32)
+    case brIfI64GeUImm(Int32, Int32, Int32)
 }
 
 extension Instruction {
@@ -423,7 +476,7 @@ extension Instruction {
         case let .f64Min(_, a, b): return .f64Min(slot, a, b)
         case let .f64Max(_, a, b): return .f64Max(slot, a, b)
         case let .f64Copysign(_, a, b): return .f64Copysign(slot, a, b)
-        default: return nil
+        default: return immediateWithResult(slot)
         }
     }
 }
@@ -457,7 +510,7 @@ extension Instruction {
         case let .brIfI64LeU(a, b, _): return .brIfI64LeU(a, b, t)
         case let .brIfI64GeS(a, b, _): return .brIfI64GeS(a, b, t)
         case let .brIfI64GeU(a, b, _): return .brIfI64GeU(a, b, t)
-        default: preconditionFailure("not a branch: \(self)")
+        default: return immediateWithTarget(t)
         }
     }
 
@@ -486,7 +539,7 @@ extension Instruction {
         case let .i64LeU(_, a, b): return negated ? .brIfI64GtU(a, b, t) : .brIfI64LeU(a, b, t)
         case let .i64GeS(_, a, b): return negated ? .brIfI64LtS(a, b, t) : .brIfI64GeS(a, b, t)
         case let .i64GeU(_, a, b): return negated ? .brIfI64LtU(a, b, t) : .brIfI64GeU(a, b, t)
-        default: return nil
+        default: return immediateFusedBranch(negated: negated, target: t)
         }
     }
 }

@@ -3,12 +3,18 @@ import WasmParser
 /// Translates one validated function body to register code (see `Instruction`).
 ///
 /// Keeps a compile-time operand stack whose entries are slots: a local (`local.get` emits nothing), a
-/// constant in the frame's constant area (`*.const` emits nothing) or the temporary slot fixed to the
-/// entry's stack position. Locals aliased on the stack are copied out before they are overwritten, and a
+/// constant (`*.const` emits nothing; it gets a slot in the frame's constant area only when an instruction
+/// needs it as a slot, see `pop`, else it becomes an immediate or a `constant` write) or the temporary slot
+/// fixed to the entry's stack position. Locals aliased on the stack are copied out before they are overwritten, and a
 /// `local.set` right after the producing instruction retargets that instruction instead of copying.
 struct Translator {
     enum Kind { case local, constant, temp }
-    struct Operand { var slot: Int32; var kind: Kind }
+    /// A constant's `slot` is -1 until `pop`/`slot(at:)` gives it one; `bits` is its cell.
+    struct Operand {
+        var slot: Int32
+        var kind: Kind
+        var bits: UInt64 = 0
+    }
 
     struct Control {
         enum Kind { case function, block, loop, ifThen, ifElse }
@@ -147,7 +153,32 @@ struct Translator {
 
     func tempSlot(_ position: Int) -> Int32 { Int32(tempBase + position) }
 
-    mutating func pop() -> Operand { stack.removeLast() }
+    /// The top operand, as a slot (a constant gets its constant-area slot).
+    mutating func pop() -> Operand {
+        var o = stack.removeLast()
+        if o.kind == .constant && o.slot < 0 { o.slot = constantSlot(o.bits) }
+        return o
+    }
+
+    /// The top operand as it is: a constant may have no slot yet (use `bits`).
+    mutating func popOperand() -> Operand { stack.removeLast() }
+
+    /// The slot of the stack entry at `position`, giving a constant its constant-area slot.
+    mutating func slot(at position: Int) -> Int32 {
+        if stack[position].kind == .constant && stack[position].slot < 0 {
+            stack[position].slot = constantSlot(stack[position].bits)
+        }
+        return stack[position].slot
+    }
+
+    /// Writes `value` to `slot`: a copy, or for a constant an immediate write.
+    mutating func emitMove(to slot: Int32, _ value: Operand) {
+        if value.kind == .constant {
+            emit(.constant(slot, UInt32(truncatingIfNeeded: value.bits), UInt32(truncatingIfNeeded: value.bits >> 32)))
+        } else if value.slot != slot {
+            emit(.copy(slot, value.slot))
+        }
+    }
 
     mutating func pushTemp() {
         stack.append(Operand(slot: tempSlot(stack.count), kind: .temp))
@@ -155,15 +186,16 @@ struct Translator {
     }
 
     mutating func pushConstant(_ bits: UInt64) {
-        let slot: Int32
-        if let s = constSlots[bits] {
-            slot = s
-        } else {
-            slot = Int32(constBase + consts.count)
-            consts.append(bits)
-            constSlots[bits] = slot
-        }
-        stack.append(Operand(slot: slot, kind: .constant))
+        stack.append(Operand(slot: -1, kind: .constant, bits: bits))
+    }
+
+    /// The constant-area slot holding `bits` (one per distinct value), copied into every frame on entry.
+    mutating func constantSlot(_ bits: UInt64) -> Int32 {
+        if let s = constSlots[bits] { return s }
+        let slot = Int32(constBase + consts.count)
+        consts.append(bits)
+        constSlots[bits] = slot
+        return slot
     }
 
     /// Emits an instruction whose result goes to the next stack position, and pushes that result.
@@ -188,7 +220,7 @@ struct Translator {
     mutating func materialize(_ position: Int) {
         let entry = stack[position]
         guard entry.kind != .temp else { return }
-        emit(.copy(tempSlot(position), entry.slot))
+        emitMove(to: tempSlot(position), entry)
         stack[position] = Operand(slot: tempSlot(position), kind: .temp)
     }
 
@@ -216,7 +248,7 @@ struct Translator {
             lastProducer = nil
             return
         }
-        if value.slot != local { emit(.copy(local, value.slot)) }
+        emitMove(to: local, value)
     }
 
     // MARK: Control flow
@@ -240,11 +272,7 @@ struct Translator {
     mutating func copyToLabel(_ frame: Control) { copyTop(frame.labelArity, toHeight: frame.height) }
 
     mutating func copyTop(_ arity: Int, toHeight height: Int) {
-        for i in 0..<arity {
-            let src = stack[stack.count - arity + i].slot
-            let dst = tempSlot(height + i)
-            if src != dst { emit(.copy(dst, src)) }
-        }
+        for i in 0..<arity { emitMove(to: tempSlot(height + i), stack[stack.count - arity + i]) }
     }
 
     func labelNeedsCopies(_ frame: Control) -> Bool {
@@ -308,7 +336,9 @@ struct Translator {
     /// would overwrite a source before reading it.
     mutating func emitReturn() {
         let n = type.results.count
-        let sources = (0..<n).map { stack[stack.count - n + $0].slot }
+        let operands = Array(stack.suffix(n))
+        // Constants are written last, with no source to clobber; -2 marks them among the sources.
+        let sources = operands.map { $0.kind == .constant ? -2 : $0.slot }
         // A single result computed by the instruction just before: write it to slot 0 directly (nothing
         // runs between it and the return, so slot 0's old value is dead).
         if n == 1, stack[stack.count - 1].kind == .temp, let producer = lastProducer,
@@ -319,15 +349,16 @@ struct Translator {
             return
         }
         var safe = true
-        for i in 0..<n { for j in (i + 1)..<max(n, i + 1) where sources[j] == Int32(i) { safe = false } }
+        for i in 0..<n where sources[i] != -2 { for j in (i + 1)..<max(n, i + 1) where sources[j] == Int32(i) { safe = false } }
         if safe {
-            for i in 0..<n where sources[i] != Int32(i) { emit(.copy(Int32(i), sources[i])) }
+            for i in 0..<n where sources[i] != Int32(i) && sources[i] != -2 { emit(.copy(Int32(i), sources[i])) }
         } else {
             let scratch = max(tempBase + stack.count, n)
             maxHeight = max(maxHeight, scratch + n - tempBase)
-            for i in 0..<n { emit(.copy(Int32(scratch + i), sources[i])) }
-            for i in 0..<n { emit(.copy(Int32(i), Int32(scratch + i))) }
+            for i in 0..<n where sources[i] != -2 { emit(.copy(Int32(scratch + i), sources[i])) }
+            for i in 0..<n where sources[i] != -2 { emit(.copy(Int32(i), Int32(scratch + i))) }
         }
+        for i in 0..<n where sources[i] == -2 { emitMove(to: Int32(i), operands[i]) }
         emit(.ret)
     }
 

@@ -176,26 +176,34 @@ extension Translator {
         case .i64TruncSatF32U: emitUnary(Instruction.i64TruncSatF32U)
         case .i64TruncSatF64S: emitUnary(Instruction.i64TruncSatF64S)
         case .i64TruncSatF64U: emitUnary(Instruction.i64TruncSatF64U)
-        case .i32Eq: emitBinary(Instruction.i32Eq)
-        case .i32Ne: emitBinary(Instruction.i32Ne)
-        case .i32LtS: emitBinary(Instruction.i32LtS)
-        case .i32LtU: emitBinary(Instruction.i32LtU)
-        case .i32GtS: emitBinary(Instruction.i32GtS)
-        case .i32GtU: emitBinary(Instruction.i32GtU)
-        case .i32LeS: emitBinary(Instruction.i32LeS)
-        case .i32LeU: emitBinary(Instruction.i32LeU)
-        case .i32GeS: emitBinary(Instruction.i32GeS)
-        case .i32GeU: emitBinary(Instruction.i32GeU)
-        case .i64Eq: emitBinary(Instruction.i64Eq)
-        case .i64Ne: emitBinary(Instruction.i64Ne)
-        case .i64LtS: emitBinary(Instruction.i64LtS)
-        case .i64LtU: emitBinary(Instruction.i64LtU)
-        case .i64GtS: emitBinary(Instruction.i64GtS)
-        case .i64GtU: emitBinary(Instruction.i64GtU)
-        case .i64LeS: emitBinary(Instruction.i64LeS)
-        case .i64LeU: emitBinary(Instruction.i64LeU)
-        case .i64GeS: emitBinary(Instruction.i64GeS)
-        case .i64GeU: emitBinary(Instruction.i64GeU)
+        case .i32Eq: emitBinary(Instruction.i32Eq, immediate: Instruction.i32EqImm, mirrored: Instruction.i32EqImm, wide: false)
+        case .i32Ne: emitBinary(Instruction.i32Ne, immediate: Instruction.i32NeImm, mirrored: Instruction.i32NeImm, wide: false)
+        case .i32LtS: emitBinary(Instruction.i32LtS, immediate: Instruction.i32LtSImm, mirrored: Instruction.i32GtSImm, wide: false)
+        case .i32LtU: emitBinary(Instruction.i32LtU, immediate: Instruction.i32LtUImm, mirrored: Instruction.i32GtUImm, wide: false)
+        case .i32GtS: emitBinary(Instruction.i32GtS, immediate: Instruction.i32GtSImm, mirrored: Instruction.i32LtSImm, wide: false)
+        case .i32GtU: emitBinary(Instruction.i32GtU, immediate: Instruction.i32GtUImm, mirrored: Instruction.i32LtUImm, wide: false)
+        case .i32LeS: emitBinary(Instruction.i32LeS, immediate: Translator.lessOrEqual(Instruction.i32LtSImm, signed: true, wide: false),
+                                 mirrored: Translator.greaterOrEqual(Instruction.i32GtSImm, signed: true, wide: false), wide: false)
+        case .i32LeU: emitBinary(Instruction.i32LeU, immediate: Translator.lessOrEqual(Instruction.i32LtUImm, signed: false, wide: false),
+                                 mirrored: Translator.greaterOrEqual(Instruction.i32GtUImm, signed: false, wide: false), wide: false)
+        case .i32GeS: emitBinary(Instruction.i32GeS, immediate: Translator.greaterOrEqual(Instruction.i32GtSImm, signed: true, wide: false),
+                                 mirrored: Translator.lessOrEqual(Instruction.i32LtSImm, signed: true, wide: false), wide: false)
+        case .i32GeU: emitBinary(Instruction.i32GeU, immediate: Translator.greaterOrEqual(Instruction.i32GtUImm, signed: false, wide: false),
+                                 mirrored: Translator.lessOrEqual(Instruction.i32LtUImm, signed: false, wide: false), wide: false)
+        case .i64Eq: emitBinary(Instruction.i64Eq, immediate: Instruction.i64EqImm, mirrored: Instruction.i64EqImm, wide: true)
+        case .i64Ne: emitBinary(Instruction.i64Ne, immediate: Instruction.i64NeImm, mirrored: Instruction.i64NeImm, wide: true)
+        case .i64LtS: emitBinary(Instruction.i64LtS, immediate: Instruction.i64LtSImm, mirrored: Instruction.i64GtSImm, wide: true)
+        case .i64LtU: emitBinary(Instruction.i64LtU, immediate: Instruction.i64LtUImm, mirrored: Instruction.i64GtUImm, wide: true)
+        case .i64GtS: emitBinary(Instruction.i64GtS, immediate: Instruction.i64GtSImm, mirrored: Instruction.i64LtSImm, wide: true)
+        case .i64GtU: emitBinary(Instruction.i64GtU, immediate: Instruction.i64GtUImm, mirrored: Instruction.i64LtUImm, wide: true)
+        case .i64LeS: emitBinary(Instruction.i64LeS, immediate: Translator.lessOrEqual(Instruction.i64LtSImm, signed: true, wide: true),
+                                 mirrored: Translator.greaterOrEqual(Instruction.i64GtSImm, signed: true, wide: true), wide: true)
+        case .i64LeU: emitBinary(Instruction.i64LeU, immediate: Translator.lessOrEqual(Instruction.i64LtUImm, signed: false, wide: true),
+                                 mirrored: Translator.greaterOrEqual(Instruction.i64GtUImm, signed: false, wide: true), wide: true)
+        case .i64GeS: emitBinary(Instruction.i64GeS, immediate: Translator.greaterOrEqual(Instruction.i64GtSImm, signed: true, wide: true),
+                                 mirrored: Translator.lessOrEqual(Instruction.i64LtSImm, signed: true, wide: true), wide: true)
+        case .i64GeU: emitBinary(Instruction.i64GeU, immediate: Translator.greaterOrEqual(Instruction.i64GtUImm, signed: false, wide: true),
+                                 mirrored: Translator.lessOrEqual(Instruction.i64LtUImm, signed: false, wide: true), wide: true)
         case .f32Eq: emitBinary(Instruction.f32Eq)
         case .f32Ne: emitBinary(Instruction.f32Ne)
         case .f32Lt: emitBinary(Instruction.f32Lt)
@@ -208,34 +216,34 @@ extension Translator {
         case .f64Gt: emitBinary(Instruction.f64Gt)
         case .f64Le: emitBinary(Instruction.f64Le)
         case .f64Ge: emitBinary(Instruction.f64Ge)
-        case .i32Add: emitBinary(Instruction.i32Add)
-        case .i32Sub: emitBinary(Instruction.i32Sub)
-        case .i32Mul: emitBinary(Instruction.i32Mul)
+        case .i32Add: emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false)
+        case .i32Sub: emitSub(Instruction.i32Sub, wide: false)
+        case .i32Mul: emitBinary(Instruction.i32Mul, immediate: Instruction.i32MulImm, mirrored: Instruction.i32MulImm, wide: false)
         case .i32DivS: emitBinary(Instruction.i32DivS)
         case .i32DivU: emitBinary(Instruction.i32DivU)
         case .i32RemS: emitBinary(Instruction.i32RemS)
         case .i32RemU: emitBinary(Instruction.i32RemU)
-        case .i32And: emitBinary(Instruction.i32And)
-        case .i32Or: emitBinary(Instruction.i32Or)
-        case .i32Xor: emitBinary(Instruction.i32Xor)
-        case .i32Shl: emitBinary(Instruction.i32Shl)
-        case .i32ShrS: emitBinary(Instruction.i32ShrS)
-        case .i32ShrU: emitBinary(Instruction.i32ShrU)
-        case .i32Rotl: emitBinary(Instruction.i32Rotl)
-        case .i32Rotr: emitBinary(Instruction.i32Rotr)
-        case .i64Add: emitBinary(Instruction.i64Add)
-        case .i64Sub: emitBinary(Instruction.i64Sub)
+        case .i32And: emitBinary(Instruction.i32And, immediate: Instruction.i32AndImm, mirrored: Instruction.i32AndImm, wide: false)
+        case .i32Or: emitBinary(Instruction.i32Or, immediate: Instruction.i32OrImm, mirrored: Instruction.i32OrImm, wide: false)
+        case .i32Xor: emitBinary(Instruction.i32Xor, immediate: Instruction.i32XorImm, mirrored: Instruction.i32XorImm, wide: false)
+        case .i32Shl: emitBinary(Instruction.i32Shl, immediate: Instruction.i32ShlImm, wide: false)
+        case .i32ShrS: emitBinary(Instruction.i32ShrS, immediate: Instruction.i32ShrSImm, wide: false)
+        case .i32ShrU: emitBinary(Instruction.i32ShrU, immediate: Instruction.i32ShrUImm, wide: false)
+        case .i32Rotl: emitBinary(Instruction.i32Rotl, immediate: Instruction.i32RotlImm, wide: false)
+        case .i32Rotr: emitBinary(Instruction.i32Rotr, immediate: Translator.rotateRight(Instruction.i32RotlImm, width: 32), wide: false)
+        case .i64Add: emitBinary(Instruction.i64Add, immediate: Instruction.i64AddImm, mirrored: Instruction.i64AddImm, wide: true)
+        case .i64Sub: emitSub(Instruction.i64Sub, wide: true)
         case .i64Mul: emitBinary(Instruction.i64Mul)
         case .i64DivS: emitBinary(Instruction.i64DivS)
         case .i64DivU: emitBinary(Instruction.i64DivU)
         case .i64RemS: emitBinary(Instruction.i64RemS)
         case .i64RemU: emitBinary(Instruction.i64RemU)
-        case .i64And: emitBinary(Instruction.i64And)
-        case .i64Or: emitBinary(Instruction.i64Or)
-        case .i64Xor: emitBinary(Instruction.i64Xor)
-        case .i64Shl: emitBinary(Instruction.i64Shl)
-        case .i64ShrS: emitBinary(Instruction.i64ShrS)
-        case .i64ShrU: emitBinary(Instruction.i64ShrU)
+        case .i64And: emitBinary(Instruction.i64And, immediate: Instruction.i64AndImm, mirrored: Instruction.i64AndImm, wide: true)
+        case .i64Or: emitBinary(Instruction.i64Or, immediate: Instruction.i64OrImm, mirrored: Instruction.i64OrImm, wide: true)
+        case .i64Xor: emitBinary(Instruction.i64Xor, immediate: Instruction.i64XorImm, mirrored: Instruction.i64XorImm, wide: true)
+        case .i64Shl: emitBinary(Instruction.i64Shl, immediate: Instruction.i64ShlImm, wide: true)
+        case .i64ShrS: emitBinary(Instruction.i64ShrS, immediate: Instruction.i64ShrSImm, wide: true)
+        case .i64ShrU: emitBinary(Instruction.i64ShrU, immediate: Instruction.i64ShrUImm, wide: true)
         case .i64Rotl: emitBinary(Instruction.i64Rotl)
         case .i64Rotr: emitBinary(Instruction.i64Rotr)
         case .f32Add: emitBinary(Instruction.f32Add)
@@ -263,20 +271,21 @@ extension Translator {
     }
 
     mutating func load(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
-        let a = pop()
-        if m.offset > UInt64(UInt32.max) {
+        let (a, offset) = popAddress(m)
+        if offset > UInt64(UInt32.max) {
             // Only memory64 can encode such offsets; every access is out of bounds for a 32-bit memory.
             emit(.unreachableMemory)
             pushTemp()
             return
         }
-        produce { make($0, a.slot, UInt32(m.offset)) }
+        produce { make($0, a, UInt32(offset)) }
     }
 
     mutating func store(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
-        let v = pop(), a = pop()
-        if m.offset > UInt64(UInt32.max) { emit(.unreachableMemory); return }
-        emit(make(a.slot, v.slot, UInt32(m.offset)))
+        let v = pop()
+        let (a, offset) = popAddress(m)
+        if offset > UInt64(UInt32.max) { emit(.unreachableMemory); return }
+        emit(make(a, v.slot, UInt32(offset)))
     }
 
     /// Arguments move to consecutive temporaries at the top of the stack; the callee's frame starts there.

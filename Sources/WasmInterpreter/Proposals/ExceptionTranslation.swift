@@ -19,7 +19,7 @@ extension Translator {
         case .throw(let index):
             let tag = instance.tagAddresses[Int(index)]
             let count = store.tags[tag].type.params.count
-            let slots = stack.suffix(count).map(\.slot)
+            let slots = (stack.count - count..<stack.count).map { slot(at: $0) }
             stack.removeLast(count)
             emit(.exception(auxList([ExceptionUnwinding.throwTag, Int32(tag), Int32(count)] + slots)))
             markUnreachable()

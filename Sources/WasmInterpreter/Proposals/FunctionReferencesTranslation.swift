@@ -18,7 +18,7 @@ extension Translator {
             emitReturn()
             markUnreachable()
         case .refAsNonNull:
-            emit(.trapIfNull(stack[stack.count - 1].slot))
+            emit(.trapIfNull(slot(at: stack.count - 1)))
         case .brOnNull(let depth):
             // [t* ref] -> branch with t* when null; otherwise continue with the (non-null) ref.
             let isNull = nullTest()
@@ -47,8 +47,8 @@ extension Translator {
 
     /// Computes `top == null` into a temp above the reference (left in place) and pops that temp.
     private mutating func nullTest() -> Operand {
-        let ref = stack[stack.count - 1]
-        produce { .i64Eqz($0, ref.slot) }
+        let ref = slot(at: stack.count - 1)
+        produce { .i64Eqz($0, ref) }
         return pop()
     }
 }
