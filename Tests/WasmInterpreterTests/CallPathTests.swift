@@ -77,4 +77,34 @@ final class CallPathTests: XCTestCase {
         XCTAssertEqual(try main.invoke([.i32(1)]), [.i32(0)])
         XCTAssertEqual(try main.invoke([.i32(0)]), [.i32(7)])
     }
+
+    /// A host call that instantiates a module moves the store's function-record table; the suspended
+    /// callers' saved records must follow it. "outer"(x) stores x in memory, calls "inner"(x) =
+    /// env.grow(x) + 1 (grow adds 300 functions and returns 2x), then adds the stored x: 3x + 1.
+    func testSuspendedFramesSurviveAHostCallThatAddsFunctions() throws {
+        let store = Store()
+        var b = ModuleBuilder()
+        let t = b.type([ModuleBuilder.i32], [ModuleBuilder.i32])
+        b.memory = (1, nil)
+        b.functionImports.append(("env", "grow", t))
+        let i32Load: [UInt8] = [0x28, 0x02, 0x00], i32Store: [UInt8] = [0x36, 0x02, 0x00]
+        let inner = b.function(nil, type: t, Op.localGet(0) + Op.call(0) + Op.i32Const(1) + Op.i32Add)
+        b.function("outer", type: t, Op.i32Const(0) + Op.localGet(0) + i32Store + Op.localGet(0) + Op.call(inner)
+                   + Op.i32Const(0) + i32Load + Op.i32Add)
+        var imports = Imports()
+        let grow = store.hostFunction(type: FunctionType(params: [.i32], results: [.i32])) { _, args in
+            var many = ModuleBuilder()
+            let empty = many.type([], [])
+            for _ in 0..<300 { many.function(nil, type: empty, []) }
+            _ = try many.instantiate(store)
+            guard case .i32(let x) = args[0] else { return [] }
+            return [.i32(x &* 2)]
+        }
+        imports.define(module: "env", name: "grow", .function(grow))
+        let outer = try b.instantiate(store, imports: imports).exportedFunction("outer")!
+        let before = store.records.base
+        XCTAssertEqual(try outer.invoke([.i32(5)]), [.i32(16)])
+        XCTAssertNotEqual(store.records.base, before, "the record table should have moved")
+        XCTAssertEqual(try outer.invoke([.i32(7)]), [.i32(22)])
+    }
 }
