@@ -80,6 +80,7 @@ enum Executor {
             var translator = try Translator(module: instance.module, instance: instance, store: store,
                                             definedIndex: f.definedIndex)
             f.compiled = try translator.translate()
+            instance.module.releaseBodyPages(f.definedIndex)
         }
         let c = f.compiled!
         let r = store.records.base + address

@@ -66,7 +66,11 @@ extension Store {
         for segment in module.elements {
             instance.elementSegments.append(try segment.initializers.map { try evaluate($0, in: instance) })
         }
-        instance.dataSegments = module.data.map(\.bytes)
+        // Only passive segments outlive instantiation (active ones are dropped once copied).
+        instance.dataSegments = module.data.map { segment in
+            if case .passive = segment.mode { return segment.bytes }
+            return []
+        }
 
         for (i, segment) in module.elements.enumerated() {
             switch segment.mode {
@@ -80,13 +84,7 @@ extension Store {
                 instance.elementSegments[i] = []
             }
         }
-        for (i, segment) in module.data.enumerated() {
-            guard case .active(let memory, let offset) = segment.mode else { continue }
-            let start = try evaluate(offset, in: instance)
-            try Executor.memoryInit(instance.memories[Int(memory)], segment.bytes, destination: u32(start),
-                                    source: 0, count: UInt32(segment.bytes.count))
-            instance.dataSegments[i] = []
-        }
+        try initializeActiveData(of: module, in: instance)
 
         if let start = module.start {
             _ = try Function(store: self, address: instance.functionAddresses[Int(start)]).invoke([])

@@ -2,16 +2,21 @@
 ///
 /// Reads never allocate; errors carry the offset of the failing byte.
 public struct ByteReader {
-    public let bytes: [UInt8]
+    public let bytes: ModuleBinary
+    /// `bytes.base`, cached: every read goes through it.
+    private let base: UnsafePointer<UInt8>
     public var position: Int
     public var end: Int
 
-    public init(bytes: [UInt8], range: Range<Int>) {
+    /// `range` is clamped to the bytes, so no read can leave them.
+    public init(bytes: ModuleBinary, range: Range<Int>) {
         self.bytes = bytes
-        self.position = range.lowerBound
-        self.end = range.upperBound
+        base = bytes.base
+        position = max(0, range.lowerBound)
+        end = min(range.upperBound, bytes.count)
     }
 
+    public init(bytes: [UInt8], range: Range<Int>) { self.init(bytes: ModuleBinary(bytes), range: range) }
     public init(bytes: [UInt8]) { self.init(bytes: bytes, range: 0..<bytes.count) }
 
     public var isAtEnd: Bool { position >= end }
@@ -25,13 +30,13 @@ public struct ByteReader {
     @inline(__always)
     public mutating func readByte() throws(WasmError) -> UInt8 {
         guard position < end else { throw endError() }
-        let b = bytes[position]
+        let b = base[position]
         position &+= 1
         return b
     }
 
 
-    public func peekByte() -> UInt8? { position < end ? bytes[position] : nil }
+    public func peekByte() -> UInt8? { position < end ? base[position] : nil }
 
     public mutating func readBytes(_ count: Int) throws(WasmError) -> ArraySlice<UInt8> {
         guard count <= end - position else {
@@ -152,7 +157,7 @@ public struct ByteReader {
             throw endError()
         }
         var v: UInt32 = 0
-        for i in 0..<4 { v |= UInt32(bytes[position + i]) << (8 * UInt32(i)) }
+        for i in 0..<4 { v |= UInt32(base[position + i]) << (8 * UInt32(i)) }
         position += 4
         return v
     }
@@ -163,7 +168,7 @@ public struct ByteReader {
             throw endError()
         }
         var v: UInt64 = 0
-        for i in 0..<8 { v |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
+        for i in 0..<8 { v |= UInt64(base[position + i]) << (8 * UInt64(i)) }
         position += 8
         return v
     }

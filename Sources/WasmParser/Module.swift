@@ -1,6 +1,7 @@
 /// A decoded (and module-level validated) WebAssembly module.
 public final class Module: @unchecked Sendable {
-    public let bytes: [UInt8]
+    /// The binary; bodies and data segments point into it.
+    public let bytes: ModuleBinary
     public let features: WasmFeatures
 
     public var types: [FunctionType] = []
@@ -18,7 +19,7 @@ public final class Module: @unchecked Sendable {
     public var start: UInt32?
     public var elements: [ElementSegment] = []
     public var dataCount: UInt32?
-    public var data: [DataSegment] = []
+    public var data: DataSegments
     public var bodies: [FunctionBody] = []
     public var customSections: [(name: Name, range: Range<Int>)] = []
     /// From the `name` custom section, keyed by function index (imports first).
@@ -40,9 +41,10 @@ public final class Module: @unchecked Sendable {
     /// Index spaces and declared references, built once by module validation for the body validator.
     var context: ValidationContext?
 
-    init(bytes: [UInt8], features: WasmFeatures) {
+    init(bytes: ModuleBinary, features: WasmFeatures) {
         self.bytes = bytes
         self.features = features
+        data = DataSegments(source: bytes)
     }
 
     public var importedFunctionCount: Int {
@@ -89,6 +91,12 @@ public final class Module: @unchecked Sendable {
             throw WasmError.invalid("unknown function \(definedIndex)", at: 0)
         }
         try validateBody(definedIndex, context: context)
+    }
+
+    /// Done reading one body (validated and translated): a mapped module file gives its pages back.
+    public func releaseBodyPages(_ definedIndex: Int) {
+        guard bytes.isMapped, definedIndex >= 0 && definedIndex < bodies.count else { return }
+        bytes.releaseResidentPages(around: bodies[definedIndex].code)
     }
 
     private func validateBody(_ definedIndex: Int, context: ValidationContext) throws(WasmError) {

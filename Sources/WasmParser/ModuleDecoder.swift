@@ -4,9 +4,11 @@ struct ModuleDecoder {
     var r: ByteReader
     let module: Module
     let features: WasmFeatures
+    /// Bytes before this have had their resident pages released (mapped files only).
+    private var releasedUpTo = 0
 
-    init(bytes: [UInt8], features: WasmFeatures) {
-        r = ByteReader(bytes: bytes)
+    init(bytes: ModuleBinary, features: WasmFeatures) {
+        r = ByteReader(bytes: bytes, range: 0..<bytes.count)
         module = Module(bytes: bytes, features: features)
         self.features = features
     }
@@ -267,7 +269,16 @@ struct ModuleDecoder {
             guard r.position <= bodyEnd else { throw WasmError.malformed("section size mismatch", at: bodyOffset) }
             module.bodies.append(FunctionBody(localDeclarations: locals, code: r.position..<bodyEnd, offset: bodyOffset))
             r.position = bodyEnd
+            releaseBehind()
         }
+    }
+
+    /// A mapped file need not be resident all at once: every few MiB, the pages already decoded go.
+    private mutating func releaseBehind() {
+        let step = 4 << 20
+        guard module.bytes.isMapped, r.position - releasedUpTo >= step else { return }
+        module.bytes.releaseResidentPages(in: releasedUpTo..<r.position)
+        releasedUpTo = r.position
     }
 
     private mutating func decodeDataSection() throws(WasmError) {
@@ -286,7 +297,10 @@ struct ModuleDecoder {
             default: throw WasmError.malformed("malformed data segment kind", at: at)
             }
             let length = try r.readCount()
-            module.data.append(DataSegment(mode: mode, bytes: try r.readBytes(length)))
+            let payload = r.position
+            try r.skip(length)
+            module.data.append(mode: mode, payload: payload..<r.position)
+            releaseBehind()
         }
     }
 
@@ -401,6 +415,13 @@ struct ModuleDecoder {
 
 /// Parses and validates a module. With `validateBodies`, every function body is validated too.
 public func parseModule(_ bytes: [UInt8], options: ParseOptions = .init()) throws -> Module {
+    try parseModule(ModuleBinary(bytes), options: options)
+}
+
+/// Parses and validates a module held by `bytes` (for instance a mapped file, see `ModuleBinary`). The
+/// pages read while decoding are released afterwards.
+public func parseModule(_ bytes: ModuleBinary, options: ParseOptions = .init()) throws -> Module {
+    defer { bytes.releaseResidentPages() }
     var decoder = ModuleDecoder(bytes: bytes, features: options.features)
     let module: Module
     do {

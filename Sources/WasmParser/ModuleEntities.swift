@@ -100,10 +100,32 @@ public enum DataMode: Hashable, Sendable {
 
 public struct DataSegment: Hashable, Sendable {
     public let mode: DataMode
-    public let bytes: ArraySlice<UInt8>
+    /// Where the bytes sit in `source` (for a decoded module: in `Module.bytes`).
+    public let range: Range<Int>
+    let source: ModuleBinary
+
     public init(mode: DataMode, bytes: ArraySlice<UInt8>) {
+        self.init(mode: mode, source: ModuleBinary(Array(bytes)), range: 0..<bytes.count)
+    }
+
+    init(mode: DataMode, source: ModuleBinary, range: Range<Int>) {
         self.mode = mode
-        self.bytes = bytes
+        self.source = source
+        self.range = range
+    }
+
+    /// A copy of the segment's bytes.
+    public var bytes: ArraySlice<UInt8> { source[range] }
+
+    /// The segment's bytes in place, without copying them.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: source.base + range.lowerBound, count: range.count))
+    }
+
+    public static func == (a: DataSegment, b: DataSegment) -> Bool { a.mode == b.mode && a.bytes == b.bytes }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mode)
+        hasher.combine(bytes)
     }
 }
 

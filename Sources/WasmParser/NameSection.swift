@@ -1,7 +1,7 @@
 /// Reads function names from the `name` custom section. Tolerant: a malformed name section is
 /// ignored (custom sections never make a module invalid), keeping whatever was read before the problem.
 enum NameSection {
-    static func functionNames(bytes: [UInt8], range: Range<Int>) -> [UInt32: String] {
+    static func functionNames(bytes: ModuleBinary, range: Range<Int>) -> [UInt32: String] {
         var names: [UInt32: String] = [:]
         var r = ByteReader(bytes: bytes, range: range)
         do {

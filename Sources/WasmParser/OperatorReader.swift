@@ -15,6 +15,10 @@ public struct OperatorReader {
     private let functionReferences: Bool
 
     public init(bytes: [UInt8], range: Range<Int>, features: WasmFeatures) {
+        self.init(bytes: ModuleBinary(bytes), range: range, features: features)
+    }
+
+    public init(bytes: ModuleBinary, range: Range<Int>, features: WasmFeatures) {
         self.reader = ByteReader(bytes: bytes, range: range)
         self.features = features
         multiMemory = features.contains(.multiMemory)

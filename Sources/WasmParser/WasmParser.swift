@@ -9,6 +9,8 @@
 //
 // | File | What it holds |
 // |---|---|
+// | `ModuleBinary.swift` | a module's bytes: an array, or a big file mapped read-only whose pages are released after reading |
+// | `DataSegments.swift` | the data section stored compactly (Go modules carry ~100,000 segments) |
 // | `ByteReader.swift` | cursor over the module bytes: LEB128 with the spec's length/overflow rules, names, type codes |
 // | `UTF8Validation.swift` | strict UTF-8 check for names |
 // | `ModuleDecoder.swift` | sections into a `Module`; `parseModule` entry point |

@@ -67,12 +67,19 @@ struct WasmRunCommand: ParsableCommand {
     func run() throws {
         do {
             let limits = try RunLimits.parse(timeout: common.timeout, memoryLimit: common.memoryLimit)
+            if program && invoke == nil {
+                // Mapped, not read: a big Go program's code is mostly never run (see ModuleBinary).
+                let bytes: ModuleBinary
+                do { bytes = try ModuleBinary(contentsOfFile: file) } catch {
+                    throw FunctionError("failed to open file \(file): \(error)")
+                }
+                MappedModuleGuard.install(for: bytes, path: file)
+                throw ExitCode(try runProgram(bytes, limits: limits))
+            }
             let bytes = try FileSystem.readBytes(file)
             if let export = invoke {
                 let enabled = try features.map { try WasmFeatures(enabling: $0) } ?? .wasm2
                 try WasmInvoker(limits: limits, features: enabled).invoke(bytes, export: export, arguments: arguments)
-            } else if program {
-                throw ExitCode(try runProgram(bytes, limits: limits))
             } else {
                 try runFunction(bytes, limits: limits)
             }
@@ -94,7 +101,7 @@ struct WasmRunCommand: ParsableCommand {
         FnConsole.io.writeStdout(text)
     }
 
-    private func runProgram(_ bytes: [UInt8], limits: RunLimits) throws -> Int32 {
+    private func runProgram(_ bytes: ModuleBinary, limits: RunLimits) throws -> Int32 {
         let module = try GoProgram.parseModule(bytes)
         let output = GuestOutput(onWrite: { fd, chunk in
             let handle = fd == 2 ? FileHandle.standardError : FileHandle.standardOutput

@@ -20,6 +20,11 @@ public final class GoProgram {
     /// (on first call), so loading a multi-megabyte Go module is cheap. The
     /// result can be started any number of times.
     public static func parseModule(_ bytes: [UInt8]) throws -> Module {
+        try parseModule(ModuleBinary(bytes))
+    }
+
+    /// The same for a module that may be a mapped file.
+    public static func parseModule(_ bytes: ModuleBinary) throws -> Module {
         try WasmParser.parseModule(bytes, options: ParseOptions(validateBodies: false))
     }
 
