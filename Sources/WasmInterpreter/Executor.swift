@@ -565,62 +565,32 @@ enum Executor {
             case let .elemDrop(i):
                 store.instances[Int(record.pointee.instance)].elementSegments[Int(i)] = []
 
+            case let .rareUnary(d, a, op): sp[Int(d)] = try op.apply(sp[Int(a)])
             case let .i32Eqz(d, a): sp[Int(d)] = Num.i32Eqz(sp[Int(a)])
             case let .i64Eqz(d, a): sp[Int(d)] = Num.i64Eqz(sp[Int(a)])
             case let .i32Clz(d, a): sp[Int(d)] = Num.i32Clz(sp[Int(a)])
             case let .i32Ctz(d, a): sp[Int(d)] = Num.i32Ctz(sp[Int(a)])
-            case let .i32Popcnt(d, a): sp[Int(d)] = Num.i32Popcnt(sp[Int(a)])
             case let .i64Clz(d, a): sp[Int(d)] = Num.i64Clz(sp[Int(a)])
             case let .i64Ctz(d, a): sp[Int(d)] = Num.i64Ctz(sp[Int(a)])
-            case let .i64Popcnt(d, a): sp[Int(d)] = Num.i64Popcnt(sp[Int(a)])
             case let .f32Abs(d, a): sp[Int(d)] = Num.f32Abs(sp[Int(a)])
             case let .f32Neg(d, a): sp[Int(d)] = Num.f32Neg(sp[Int(a)])
-            case let .f32Ceil(d, a): sp[Int(d)] = Num.f32Ceil(sp[Int(a)])
-            case let .f32Floor(d, a): sp[Int(d)] = Num.f32Floor(sp[Int(a)])
-            case let .f32Trunc(d, a): sp[Int(d)] = Num.f32Trunc(sp[Int(a)])
-            case let .f32Nearest(d, a): sp[Int(d)] = Num.f32Nearest(sp[Int(a)])
             case let .f32Sqrt(d, a): sp[Int(d)] = Num.f32Sqrt(sp[Int(a)])
             case let .f64Abs(d, a): sp[Int(d)] = Num.f64Abs(sp[Int(a)])
             case let .f64Neg(d, a): sp[Int(d)] = Num.f64Neg(sp[Int(a)])
-            case let .f64Ceil(d, a): sp[Int(d)] = Num.f64Ceil(sp[Int(a)])
-            case let .f64Floor(d, a): sp[Int(d)] = Num.f64Floor(sp[Int(a)])
-            case let .f64Trunc(d, a): sp[Int(d)] = Num.f64Trunc(sp[Int(a)])
-            case let .f64Nearest(d, a): sp[Int(d)] = Num.f64Nearest(sp[Int(a)])
             case let .f64Sqrt(d, a): sp[Int(d)] = Num.f64Sqrt(sp[Int(a)])
             case let .i32WrapI64(d, a): sp[Int(d)] = Num.i32WrapI64(sp[Int(a)])
-            case let .i32TruncF32S(d, a): sp[Int(d)] = try Num.i32TruncF32S(sp[Int(a)])
-            case let .i32TruncF32U(d, a): sp[Int(d)] = try Num.i32TruncF32U(sp[Int(a)])
-            case let .i32TruncF64S(d, a): sp[Int(d)] = try Num.i32TruncF64S(sp[Int(a)])
-            case let .i32TruncF64U(d, a): sp[Int(d)] = try Num.i32TruncF64U(sp[Int(a)])
             case let .i64ExtendI32S(d, a): sp[Int(d)] = Num.i64ExtendI32S(sp[Int(a)])
             case let .i64ExtendI32U(d, a): sp[Int(d)] = Num.i64ExtendI32U(sp[Int(a)])
-            case let .i64TruncF32S(d, a): sp[Int(d)] = try Num.i64TruncF32S(sp[Int(a)])
-            case let .i64TruncF32U(d, a): sp[Int(d)] = try Num.i64TruncF32U(sp[Int(a)])
-            case let .i64TruncF64S(d, a): sp[Int(d)] = try Num.i64TruncF64S(sp[Int(a)])
-            case let .i64TruncF64U(d, a): sp[Int(d)] = try Num.i64TruncF64U(sp[Int(a)])
             case let .f32ConvertI32S(d, a): sp[Int(d)] = Num.f32ConvertI32S(sp[Int(a)])
-            case let .f32ConvertI32U(d, a): sp[Int(d)] = Num.f32ConvertI32U(sp[Int(a)])
-            case let .f32ConvertI64S(d, a): sp[Int(d)] = Num.f32ConvertI64S(sp[Int(a)])
-            case let .f32ConvertI64U(d, a): sp[Int(d)] = Num.f32ConvertI64U(sp[Int(a)])
             case let .f32DemoteF64(d, a): sp[Int(d)] = Num.f32DemoteF64(sp[Int(a)])
             case let .f64ConvertI32S(d, a): sp[Int(d)] = Num.f64ConvertI32S(sp[Int(a)])
-            case let .f64ConvertI32U(d, a): sp[Int(d)] = Num.f64ConvertI32U(sp[Int(a)])
             case let .f64ConvertI64S(d, a): sp[Int(d)] = Num.f64ConvertI64S(sp[Int(a)])
-            case let .f64ConvertI64U(d, a): sp[Int(d)] = Num.f64ConvertI64U(sp[Int(a)])
             case let .f64PromoteF32(d, a): sp[Int(d)] = Num.f64PromoteF32(sp[Int(a)])
             case let .i32Extend8S(d, a): sp[Int(d)] = Num.i32Extend8S(sp[Int(a)])
             case let .i32Extend16S(d, a): sp[Int(d)] = Num.i32Extend16S(sp[Int(a)])
             case let .i64Extend8S(d, a): sp[Int(d)] = Num.i64Extend8S(sp[Int(a)])
             case let .i64Extend16S(d, a): sp[Int(d)] = Num.i64Extend16S(sp[Int(a)])
             case let .i64Extend32S(d, a): sp[Int(d)] = Num.i64Extend32S(sp[Int(a)])
-            case let .i32TruncSatF32S(d, a): sp[Int(d)] = Num.i32TruncSatF32S(sp[Int(a)])
-            case let .i32TruncSatF32U(d, a): sp[Int(d)] = Num.i32TruncSatF32U(sp[Int(a)])
-            case let .i32TruncSatF64S(d, a): sp[Int(d)] = Num.i32TruncSatF64S(sp[Int(a)])
-            case let .i32TruncSatF64U(d, a): sp[Int(d)] = Num.i32TruncSatF64U(sp[Int(a)])
-            case let .i64TruncSatF32S(d, a): sp[Int(d)] = Num.i64TruncSatF32S(sp[Int(a)])
-            case let .i64TruncSatF32U(d, a): sp[Int(d)] = Num.i64TruncSatF32U(sp[Int(a)])
-            case let .i64TruncSatF64S(d, a): sp[Int(d)] = Num.i64TruncSatF64S(sp[Int(a)])
-            case let .i64TruncSatF64U(d, a): sp[Int(d)] = Num.i64TruncSatF64U(sp[Int(a)])
             case let .i32Eq(d, a, b): sp[Int(d)] = Num.i32Eq(sp[Int(a)], sp[Int(b)])
             case let .i32Ne(d, a, b): sp[Int(d)] = Num.i32Ne(sp[Int(a)], sp[Int(b)])
             case let .i32LtS(d, a, b): sp[Int(d)] = Num.i32LtS(sp[Int(a)], sp[Int(b)])
@@ -698,6 +668,79 @@ enum Executor {
             case let .f64Max(d, a, b): sp[Int(d)] = Num.f64Max(sp[Int(a)], sp[Int(b)])
             case let .f64Copysign(d, a, b): sp[Int(d)] = Num.f64Copysign(sp[Int(a)], sp[Int(b)])
             case let .constant(d, lo, hi): sp[Int(d)] = UInt64(lo) | UInt64(hi) << 32
+            case let .i32LoadAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32LoadAdd(d, a, b):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i64LoadAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
+                sp[Int(d)] = v
+            case let .i64LoadAdd(d, a, b):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
+                sp[Int(d)] = v
+            case let .i32Load8UAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt8.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32Load8UAdd(d, a, b):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt8.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32Load8SAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int8.self)
+                sp[Int(d)] = cell(Int32(v))
+            case let .i32Load16UAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt16.self)
+                sp[Int(d)] = UInt64(v)
+            case let .i32Load16SAddImm(d, a, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let v = memBase.loadUnaligned(fromByteOffset: ea, as: Int16.self)
+                sp[Int(d)] = cell(Int32(v))
+            case let .i32StoreAddImm(a, v, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+            case let .i32StoreAdd(a, b, v):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+            case let .i64StoreAddImm(a, v, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt64(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt64.self)
+            case let .i64StoreAdd(a, b, v):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt64(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt64.self)
+            case let .i32Store8AddImm(a, v, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt8(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt8.self)
+            case let .i32Store8Add(a, b, v):
+                let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
+                guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt8(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt8.self)
+            case let .i32Store16AddImm(a, v, c):
+                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
+                guard ea &+ 2 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt16(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt16.self)
             case let .i32AddImm(d, a, c): sp[Int(d)] = Num.i32Add(sp[Int(a)], cell(c))
             case let .i32MulImm(d, a, c): sp[Int(d)] = Num.i32Mul(sp[Int(a)], cell(c))
             case let .i32AndImm(d, a, c): sp[Int(d)] = Num.i32And(sp[Int(a)], cell(c))

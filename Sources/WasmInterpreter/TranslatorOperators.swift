@@ -125,57 +125,57 @@ extension Translator {
         case .i64Eqz: emitUnary(Instruction.i64Eqz)
         case .i32Clz: emitUnary(Instruction.i32Clz)
         case .i32Ctz: emitUnary(Instruction.i32Ctz)
-        case .i32Popcnt: emitUnary(Instruction.i32Popcnt)
+        case .i32Popcnt: emitUnary { .rareUnary($0, $1, .i32Popcnt) }
         case .i64Clz: emitUnary(Instruction.i64Clz)
         case .i64Ctz: emitUnary(Instruction.i64Ctz)
-        case .i64Popcnt: emitUnary(Instruction.i64Popcnt)
+        case .i64Popcnt: emitUnary { .rareUnary($0, $1, .i64Popcnt) }
         case .f32Abs: emitUnary(Instruction.f32Abs)
         case .f32Neg: emitUnary(Instruction.f32Neg)
-        case .f32Ceil: emitUnary(Instruction.f32Ceil)
-        case .f32Floor: emitUnary(Instruction.f32Floor)
-        case .f32Trunc: emitUnary(Instruction.f32Trunc)
-        case .f32Nearest: emitUnary(Instruction.f32Nearest)
+        case .f32Ceil: emitUnary { .rareUnary($0, $1, .f32Ceil) }
+        case .f32Floor: emitUnary { .rareUnary($0, $1, .f32Floor) }
+        case .f32Trunc: emitUnary { .rareUnary($0, $1, .f32Trunc) }
+        case .f32Nearest: emitUnary { .rareUnary($0, $1, .f32Nearest) }
         case .f32Sqrt: emitUnary(Instruction.f32Sqrt)
         case .f64Abs: emitUnary(Instruction.f64Abs)
         case .f64Neg: emitUnary(Instruction.f64Neg)
-        case .f64Ceil: emitUnary(Instruction.f64Ceil)
-        case .f64Floor: emitUnary(Instruction.f64Floor)
-        case .f64Trunc: emitUnary(Instruction.f64Trunc)
-        case .f64Nearest: emitUnary(Instruction.f64Nearest)
+        case .f64Ceil: emitUnary { .rareUnary($0, $1, .f64Ceil) }
+        case .f64Floor: emitUnary { .rareUnary($0, $1, .f64Floor) }
+        case .f64Trunc: emitUnary { .rareUnary($0, $1, .f64Trunc) }
+        case .f64Nearest: emitUnary { .rareUnary($0, $1, .f64Nearest) }
         case .f64Sqrt: emitUnary(Instruction.f64Sqrt)
-        case .i32TruncF32S: emitUnary(Instruction.i32TruncF32S)
-        case .i32TruncF32U: emitUnary(Instruction.i32TruncF32U)
-        case .i32TruncF64S: emitUnary(Instruction.i32TruncF64S)
-        case .i32TruncF64U: emitUnary(Instruction.i32TruncF64U)
+        case .i32TruncF32S: emitUnary { .rareUnary($0, $1, .i32TruncF32S) }
+        case .i32TruncF32U: emitUnary { .rareUnary($0, $1, .i32TruncF32U) }
+        case .i32TruncF64S: emitUnary { .rareUnary($0, $1, .i32TruncF64S) }
+        case .i32TruncF64U: emitUnary { .rareUnary($0, $1, .i32TruncF64U) }
         case .i64ExtendI32S: emitUnary(Instruction.i64ExtendI32S)
         case .i64ExtendI32U: emitUnary(Instruction.i64ExtendI32U)
-        case .i64TruncF32S: emitUnary(Instruction.i64TruncF32S)
-        case .i64TruncF32U: emitUnary(Instruction.i64TruncF32U)
-        case .i64TruncF64S: emitUnary(Instruction.i64TruncF64S)
-        case .i64TruncF64U: emitUnary(Instruction.i64TruncF64U)
+        case .i64TruncF32S: emitUnary { .rareUnary($0, $1, .i64TruncF32S) }
+        case .i64TruncF32U: emitUnary { .rareUnary($0, $1, .i64TruncF32U) }
+        case .i64TruncF64S: emitUnary { .rareUnary($0, $1, .i64TruncF64S) }
+        case .i64TruncF64U: emitUnary { .rareUnary($0, $1, .i64TruncF64U) }
         case .f32ConvertI32S: emitUnary(Instruction.f32ConvertI32S)
-        case .f32ConvertI32U: emitUnary(Instruction.f32ConvertI32U)
-        case .f32ConvertI64S: emitUnary(Instruction.f32ConvertI64S)
-        case .f32ConvertI64U: emitUnary(Instruction.f32ConvertI64U)
+        case .f32ConvertI32U: emitUnary { .rareUnary($0, $1, .f32ConvertI32U) }
+        case .f32ConvertI64S: emitUnary { .rareUnary($0, $1, .f32ConvertI64S) }
+        case .f32ConvertI64U: emitUnary { .rareUnary($0, $1, .f32ConvertI64U) }
         case .f32DemoteF64: emitUnary(Instruction.f32DemoteF64)
         case .f64ConvertI32S: emitUnary(Instruction.f64ConvertI32S)
-        case .f64ConvertI32U: emitUnary(Instruction.f64ConvertI32U)
+        case .f64ConvertI32U: emitUnary { .rareUnary($0, $1, .f64ConvertI32U) }
         case .f64ConvertI64S: emitUnary(Instruction.f64ConvertI64S)
-        case .f64ConvertI64U: emitUnary(Instruction.f64ConvertI64U)
+        case .f64ConvertI64U: emitUnary { .rareUnary($0, $1, .f64ConvertI64U) }
         case .f64PromoteF32: emitUnary(Instruction.f64PromoteF32)
         case .i32Extend8S: emitUnary(Instruction.i32Extend8S)
         case .i32Extend16S: emitUnary(Instruction.i32Extend16S)
         case .i64Extend8S: emitUnary(Instruction.i64Extend8S)
         case .i64Extend16S: emitUnary(Instruction.i64Extend16S)
         case .i64Extend32S: emitUnary(Instruction.i64Extend32S)
-        case .i32TruncSatF32S: emitUnary(Instruction.i32TruncSatF32S)
-        case .i32TruncSatF32U: emitUnary(Instruction.i32TruncSatF32U)
-        case .i32TruncSatF64S: emitUnary(Instruction.i32TruncSatF64S)
-        case .i32TruncSatF64U: emitUnary(Instruction.i32TruncSatF64U)
-        case .i64TruncSatF32S: emitUnary(Instruction.i64TruncSatF32S)
-        case .i64TruncSatF32U: emitUnary(Instruction.i64TruncSatF32U)
-        case .i64TruncSatF64S: emitUnary(Instruction.i64TruncSatF64S)
-        case .i64TruncSatF64U: emitUnary(Instruction.i64TruncSatF64U)
+        case .i32TruncSatF32S: emitUnary { .rareUnary($0, $1, .i32TruncSatF32S) }
+        case .i32TruncSatF32U: emitUnary { .rareUnary($0, $1, .i32TruncSatF32U) }
+        case .i32TruncSatF64S: emitUnary { .rareUnary($0, $1, .i32TruncSatF64S) }
+        case .i32TruncSatF64U: emitUnary { .rareUnary($0, $1, .i32TruncSatF64U) }
+        case .i64TruncSatF32S: emitUnary { .rareUnary($0, $1, .i64TruncSatF32S) }
+        case .i64TruncSatF32U: emitUnary { .rareUnary($0, $1, .i64TruncSatF32U) }
+        case .i64TruncSatF64S: emitUnary { .rareUnary($0, $1, .i64TruncSatF64S) }
+        case .i64TruncSatF64U: emitUnary { .rareUnary($0, $1, .i64TruncSatF64U) }
         case .i32Eq: emitBinary(Instruction.i32Eq, immediate: Instruction.i32EqImm, mirrored: Instruction.i32EqImm, wide: false)
         case .i32Ne: emitBinary(Instruction.i32Ne, immediate: Instruction.i32NeImm, mirrored: Instruction.i32NeImm, wide: false)
         case .i32LtS: emitBinary(Instruction.i32LtS, immediate: Instruction.i32LtSImm, mirrored: Instruction.i32GtSImm, wide: false)
@@ -271,6 +271,13 @@ extension Translator {
     }
 
     mutating func load(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
+        let d = tempSlot(stack.count - 1)
+        if m.offset == 0, let index = fuseAddress(at: stack.count - 1, into: make(d, 0, 0)) {
+            stack.removeLast()
+            pushTemp()
+            lastProducer = (index, d)
+            return
+        }
         let (a, offset) = popAddress(m)
         if offset > UInt64(UInt32.max) {
             // Only memory64 can encode such offsets; every access is out of bounds for a 32-bit memory.
@@ -282,6 +289,11 @@ extension Translator {
     }
 
     mutating func store(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
+        if m.offset == 0, stack[stack.count - 1].kind != .temp,
+           fuseAddress(at: stack.count - 2, into: make(0, slot(at: stack.count - 1), 0)) != nil {
+            stack.removeLast(2)
+            return
+        }
         let v = pop()
         let (a, offset) = popAddress(m)
         if offset > UInt64(UInt32.max) { emit(.unreachableMemory); return }
