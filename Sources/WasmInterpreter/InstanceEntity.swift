@@ -21,7 +21,7 @@ final class InstanceEntity {
     /// Element segments as reference cells; emptied by elem.drop (and for active/declarative ones at instantiation).
     var elementSegments: [[UInt64]] = []
     /// Data segments; emptied by data.drop (and for active ones at instantiation).
-    var dataSegments: [ArraySlice<UInt8>] = []
+    var dataSegments = InstanceDataSegments()
     /// Exports in declaration order, as entities: an export handle would own the store (a cycle).
     private(set) var exports: [(name: Name, entity: ExportedEntity)] = []
     private(set) var exportIndex: [Name: Int] = [:]

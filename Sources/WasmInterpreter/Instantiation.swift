@@ -66,11 +66,7 @@ extension Store {
         for segment in module.elements {
             instance.elementSegments.append(try segment.initializers.map { try evaluate($0, in: instance) })
         }
-        // Only passive segments outlive instantiation (active ones are dropped once copied).
-        instance.dataSegments = module.data.map { segment in
-            if case .passive = segment.mode { return segment.bytes }
-            return []
-        }
+        instance.dataSegments = InstanceDataSegments(of: module)
 
         for (i, segment) in module.elements.enumerated() {
             switch segment.mode {

@@ -47,6 +47,7 @@ final class MappedModuleTests: XCTestCase {
         XCTAssertEqual(fromFile.data.map(\.bytes), [[7, 8, 9], [0xAA, 0xBB], [42]])
         XCTAssertEqual(fromFile.data.map(\.range), fromArray.data.map(\.range))
         if case .passive = fromFile.data[1].mode {} else { XCTFail("segment 1 should be passive") }
+        XCTAssertEqual(fromFile.data.passiveIndices, [1])
         guard case .active(0, let offset) = fromFile.data[2].mode else { return XCTFail("segment 2 should be active") }
         XCTAssertEqual(offset.instructions, [.i32Const(40)])
     }
