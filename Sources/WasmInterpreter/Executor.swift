@@ -168,8 +168,10 @@ enum Executor {
     }
 
     // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
-    static func run(store: Store, entry: Int, base: Int) throws {
-        let fuelOn = store.configuration.fuel != nil
+    @_specialize(where M == Metered)
+    @_specialize(where M == Unmetered)
+    static func run<M: FuelMetering>(store: Store, entry: Int, base: Int, metering: M.Type) throws {
+        let fuelOn = M.isOn
         let deadline = store.configuration.deadline
         let maxDepth = store.configuration.maxCallDepth
         let stackEnd = store.stack + store.stackCapacity
