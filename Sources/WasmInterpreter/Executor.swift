@@ -496,6 +496,10 @@ enum Executor {
                 let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+            case let .i64StoreImm(a, c, offset):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: Int64(c), toByteOffset: ea, as: Int64.self)
             case let .memorySize(d):
                 sp[Int(d)] = UInt64(memSize / MemoryEntity.pageSize)
             case let .memoryGrow(d, delta):
@@ -779,6 +783,7 @@ enum Executor {
             case let .brIfI32GeUImm(a, c, t):
                 if u32(sp[Int(a)]) >= UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .i64AddImm(d, a, c): sp[Int(d)] = Num.i64Add(sp[Int(a)], cell(Int64(c)))
+            case let .i64ExtendU32AddImm(d, a, c): sp[Int(d)] = Num.i64Add(Num.i64ExtendI32U(sp[Int(a)]), cell(Int64(c)))
             case let .i64AndImm(d, a, c): sp[Int(d)] = Num.i64And(sp[Int(a)], cell(Int64(c)))
             case let .i64OrImm(d, a, c): sp[Int(d)] = Num.i64Or(sp[Int(a)], cell(Int64(c)))
             case let .i64XorImm(d, a, c): sp[Int(d)] = Num.i64Xor(sp[Int(a)], cell(Int64(c)))

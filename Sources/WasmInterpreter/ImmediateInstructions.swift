@@ -33,6 +33,7 @@ extension Instruction {
         case let .i64LtUImm(_, a, c): return .i64LtUImm(slot, a, c)
         case let .i64GtSImm(_, a, c): return .i64GtSImm(slot, a, c)
         case let .i64GtUImm(_, a, c): return .i64GtUImm(slot, a, c)
+        case let .i64ExtendU32AddImm(_, a, c): return .i64ExtendU32AddImm(slot, a, c)
         default: return addressFusedWithResult(slot)
         }
     }

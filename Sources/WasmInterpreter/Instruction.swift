@@ -306,6 +306,11 @@ enum Instruction {
     case brIfI64LeUImm(Int32, Int32, Int32)
     case brIfI64GeSImm(Int32, Int32, Int32)
     case brIfI64GeUImm(Int32, Int32, Int32)
+    /// 64-bit store of a constant (TranslatorStoreImmediates.swift): (address slot, c, static offset); writes c
+    /// sign-extended to 64 bits.
+    case i64StoreImm(Int32, Int32, UInt32)
+    /// dst = u64(u32(a)) + c (TranslatorGoPeepholes.swift: a Go stack address as an i64)
+    case i64ExtendU32AddImm(Int32, Int32, Int32)
 }
 
 extension Instruction {

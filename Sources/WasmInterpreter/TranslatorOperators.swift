@@ -75,14 +75,14 @@ extension Translator {
         case .f32Load(let m): load(m) { .i32Load($0, $1, $2) }
         case .f64Load(let m): load(m) { .i64Load($0, $1, $2) }
         case .i32Store(let m): store(m) { .i32Store($0, $1, $2) }
-        case .i64Store(let m): store(m) { .i64Store($0, $1, $2) }
+        case .i64Store(let m): storeConstant64(m) { .i64Store($0, $1, $2) }
         case .i32Store8(let m): store(m) { .i32Store8($0, $1, $2) }
         case .i32Store16(let m): store(m) { .i32Store16($0, $1, $2) }
         case .i64Store8(let m): store(m) { .i64Store8($0, $1, $2) }
         case .i64Store16(let m): store(m) { .i64Store16($0, $1, $2) }
         case .i64Store32(let m): store(m) { .i64Store32($0, $1, $2) }
         case .f32Store(let m): store(m) { .i32Store($0, $1, $2) }
-        case .f64Store(let m): store(m) { .i64Store($0, $1, $2) }
+        case .f64Store(let m): storeConstant64(m) { .i64Store($0, $1, $2) }
         case .memorySize: produce { .memorySize($0) }
         case .memoryGrow:
             let delta = pop()
@@ -121,7 +121,7 @@ extension Translator {
         case .tableFill(let t):
             let n = pop(), v = pop(), i = pop()
             emit(.tableFill(auxList([Int32(t), i.slot, v.slot, n.slot])))
-        case .i32Eqz: emitUnary(Instruction.i32Eqz)
+        case .i32Eqz: if !negateComparison() { emitUnary(Instruction.i32Eqz) }
         case .i64Eqz: emitUnary(Instruction.i64Eqz)
         case .i32Clz: emitUnary(Instruction.i32Clz)
         case .i32Ctz: emitUnary(Instruction.i32Ctz)
@@ -231,7 +231,10 @@ extension Translator {
         case .i32ShrU: emitBinary(Instruction.i32ShrU, immediate: Instruction.i32ShrUImm, wide: false)
         case .i32Rotl: emitBinary(Instruction.i32Rotl, immediate: Instruction.i32RotlImm, wide: false)
         case .i32Rotr: emitBinary(Instruction.i32Rotr, immediate: Translator.rotateRight(Instruction.i32RotlImm, width: 32), wide: false)
-        case .i64Add: emitBinary(Instruction.i64Add, immediate: Instruction.i64AddImm, mirrored: Instruction.i64AddImm, wide: true)
+        case .i64Add:
+            if !addToZeroExtension() {
+                emitBinary(Instruction.i64Add, immediate: Instruction.i64AddImm, mirrored: Instruction.i64AddImm, wide: true)
+            }
         case .i64Sub: emitSub(Instruction.i64Sub, wide: true)
         case .i64Mul: emitBinary(Instruction.i64Mul)
         case .i64DivS: emitBinary(Instruction.i64DivS)

@@ -1,0 +1,79 @@
+/// Rewrites of the instruction just emitted for two shapes Go's js/wasm code is full of:
+/// - `local.get sp; i64.extend_i32_u; i64.const k; i64.add` (the address of a stack slot as an i64):
+///   one i64ExtendU32AddImm instead of an extend and an add;
+/// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
+///   following `if`/`br_if` still fuses into one compare-and-branch.
+/// Both replace the last instruction in place (no index moves), only when it produced the top temporary.
+extension Translator {
+    /// The last instruction, when it produced `operand` (a temporary nothing else has read).
+    func producer(of operand: Operand) -> Int? {
+        guard operand.kind == .temp, let p = lastProducer, p.index == code.count - 1, p.slot == operand.slot else { return nil }
+        return p.index
+    }
+
+    /// i64.add of a constant to the zero-extension emitted just before; false when the shape does not match.
+    mutating func addToZeroExtension() -> Bool {
+        let b = stack[stack.count - 1], a = stack[stack.count - 2]
+        guard b.kind == .constant, let c = Translator.immediate(b.bits, wide: true), let i = producer(of: a),
+              case let .i64ExtendI32U(_, x) = code[i] else { return false }
+        _ = popOperand()
+        _ = popOperand()
+        code[i] = .i64ExtendU32AddImm(a.slot, x, c)
+        pushTemp()
+        lastProducer = (i, a.slot)
+        return true
+    }
+
+    /// i32.eqz of the comparison emitted just before: that comparison negated; false when there is none.
+    mutating func negateComparison() -> Bool {
+        let a = stack[stack.count - 1]
+        guard let i = producer(of: a), let negated = code[i].negatedComparison else { return false }
+        code[i] = negated
+        return true
+    }
+}
+
+extension Instruction {
+    /// The comparison giving the opposite 0/1 result, when there is one in a single instruction.
+    var negatedComparison: Instruction? {
+        switch self {
+        case let .i32Eqz(d, a): return .i32NeImm(d, a, 0)
+        case let .i64Eqz(d, a): return .i64NeImm(d, a, 0)
+        case let .i32Eq(d, a, b): return .i32Ne(d, a, b)
+        case let .i32Ne(d, a, b): return .i32Eq(d, a, b)
+        case let .i32LtS(d, a, b): return .i32GeS(d, a, b)
+        case let .i32LtU(d, a, b): return .i32GeU(d, a, b)
+        case let .i32GtS(d, a, b): return .i32LeS(d, a, b)
+        case let .i32GtU(d, a, b): return .i32LeU(d, a, b)
+        case let .i32LeS(d, a, b): return .i32GtS(d, a, b)
+        case let .i32LeU(d, a, b): return .i32GtU(d, a, b)
+        case let .i32GeS(d, a, b): return .i32LtS(d, a, b)
+        case let .i32GeU(d, a, b): return .i32LtU(d, a, b)
+        case let .i64Eq(d, a, b): return .i64Ne(d, a, b)
+        case let .i64Ne(d, a, b): return .i64Eq(d, a, b)
+        case let .i64LtS(d, a, b): return .i64GeS(d, a, b)
+        case let .i64LtU(d, a, b): return .i64GeU(d, a, b)
+        case let .i64GtS(d, a, b): return .i64LeS(d, a, b)
+        case let .i64GtU(d, a, b): return .i64LeU(d, a, b)
+        case let .i64LeS(d, a, b): return .i64GtS(d, a, b)
+        case let .i64LeU(d, a, b): return .i64GtU(d, a, b)
+        case let .i64GeS(d, a, b): return .i64LtS(d, a, b)
+        case let .i64GeU(d, a, b): return .i64LtU(d, a, b)
+        case let .i32EqImm(d, a, c): return .i32NeImm(d, a, c)
+        case let .i32NeImm(d, a, c): return .i32EqImm(d, a, c)
+        case let .i64EqImm(d, a, c): return .i64NeImm(d, a, c)
+        case let .i64NeImm(d, a, c): return .i64EqImm(d, a, c)
+        // !(x < c) is x > c - 1 and !(x > c) is x < c + 1, unless c ± 1 leaves the immediate's range (or, for
+        // i64 unsigned, its sign-extended meaning).
+        case let .i32LtSImm(d, a, c): return c == .min ? nil : .i32GtSImm(d, a, c - 1)
+        case let .i32GtSImm(d, a, c): return c == .max ? nil : .i32LtSImm(d, a, c + 1)
+        case let .i32LtUImm(d, a, c): return c == 0 ? nil : .i32GtUImm(d, a, c &- 1)
+        case let .i32GtUImm(d, a, c): return c == -1 ? nil : .i32LtUImm(d, a, c &+ 1)
+        case let .i64LtSImm(d, a, c): return c == .min ? nil : .i64GtSImm(d, a, c - 1)
+        case let .i64GtSImm(d, a, c): return c == .max ? nil : .i64LtSImm(d, a, c + 1)
+        case let .i64LtUImm(d, a, c): return c == 0 || c == .min ? nil : .i64GtUImm(d, a, c - 1)
+        case let .i64GtUImm(d, a, c): return c == -1 || c == .max ? nil : .i64LtUImm(d, a, c + 1)
+        default: return nil
+        }
+    }
+}

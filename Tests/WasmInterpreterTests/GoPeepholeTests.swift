@@ -1,0 +1,85 @@
+import XCTest
+import WasmParser
+@testable import WasmInterpreter
+
+/// The rewrites of TranslatorGoPeepholes.swift: a comparison followed by i32.eqz (as a value and as an `if`
+/// condition) must give the opposite of the comparison alone; i64.extend_i32_u + i64.add of a constant must
+/// give the zero-extended sum, including across the 32-bit boundary.
+final class GoPeepholeTests: XCTestCase {
+    typealias Ops = ImmediateFormTests
+
+    /// Shapes: 0 x op y; 1 (x op y) eqz; 2 (x op c) eqz; 3 (c op x) eqz; 4 if ((x op c) eqz) 1 else 0; 5 (x eqz) eqz.
+    static func body(_ op: ImmediateFormTests.BinaryOp, wide: Bool, shape: Int, _ c: Int64) -> [UInt8] {
+        let x = Op.localGet(0), k = Ops.const(wide, c), o = [op.opcode], eqz: [UInt8] = [0x45]
+        switch shape {
+        case 0: return x + Op.localGet(1) + o
+        case 1: return x + Op.localGet(1) + o + eqz
+        case 2: return x + k + o + eqz
+        case 3: return k + x + o + eqz
+        case 4: return x + k + o + eqz + Op.ifI32 + Op.i32Const(1) + Op.else + Op.i32Const(0) + Op.end
+        default: return x + [wide ? 0x50 : 0x45] + eqz
+        }
+    }
+
+    func check(_ ops: [ImmediateFormTests.BinaryOp], wide: Bool) throws {
+        let t = wide ? ModuleBuilder.i64 : ModuleBuilder.i32, i32 = ModuleBuilder.i32
+        let compares = ops.filter(\.compare)
+        var b = ModuleBuilder()
+        for (i, op) in compares.enumerated() {
+            let two = b.type([t, t], [i32]), one = b.type([t], [i32])
+            b.function("slot\(i)", type: two, Self.body(op, wide: wide, shape: 0, 0))
+            b.function("slotEqz\(i)", type: two, Self.body(op, wide: wide, shape: 1, 0))
+            for (j, c) in Ops.constants.enumerated() {
+                for shape in 2...4 { b.function("f\(i)_\(j)_\(shape)", type: one, Self.body(op, wide: wide, shape: shape, c)) }
+            }
+        }
+        b.function("eqzEqz", type: b.type([t], [i32]), Self.body(compares[0], wide: wide, shape: 5, 0))
+        let instance = try b.instantiate(Store())
+        func value(_ v: Int64) -> Value { wide ? .i64(UInt64(bitPattern: v)) : .i32(UInt32(truncatingIfNeeded: v)) }
+        func not(_ r: [Value]) -> [Value] { [.i32(r == [.i32(0)] ? 1 : 0)] }
+        for (i, op) in compares.enumerated() {
+            let slot = try XCTUnwrap(instance.exportedFunction("slot\(i)"))
+            let slotEqz = try XCTUnwrap(instance.exportedFunction("slotEqz\(i)"))
+            for (j, c) in Ops.constants.enumerated() {
+                for x in Ops.inputs {
+                    XCTAssertEqual(try slotEqz.invoke([value(x), value(c)]), not(try slot.invoke([value(x), value(c)])), "\(op.name) x=\(x) y=\(c)")
+                    for shape in 2...4 {
+                        let f = try XCTUnwrap(instance.exportedFunction("f\(i)_\(j)_\(shape)"))
+                        let plain = try slot.invoke(shape == 3 ? [value(c), value(x)] : [value(x), value(c)])
+                        XCTAssertEqual(try f.invoke([value(x)]), not(plain), "\(op.name) shape \(shape) x=\(x) c=\(c)")
+                    }
+                }
+            }
+        }
+        let eqzEqz = try XCTUnwrap(instance.exportedFunction("eqzEqz"))
+        for x in Ops.inputs {
+            let nonzero = wide ? x != 0 : Int32(truncatingIfNeeded: x) != 0
+            XCTAssertEqual(try eqzEqz.invoke([value(x)]), [.i32(nonzero ? 1 : 0)], "eqz eqz \(x)")
+        }
+    }
+
+    func testI32ComparisonThenEqzIsTheOppositeComparison() throws { try check(Ops.i32Ops, wide: false) }
+    func testI64ComparisonThenEqzIsTheOppositeComparison() throws { try check(Ops.i64Ops, wide: true) }
+
+    func testZeroExtensionPlusConstantIsOneInstruction() throws {
+        let constants: [Int64] = [0, 8, -8, 1, -1, Int64(Int32.max), Int64(Int32.min), 1 << 33]
+        var b = ModuleBuilder()
+        let type = b.type([ModuleBuilder.i32], [ModuleBuilder.i64])
+        for (j, c) in constants.enumerated() {
+            b.function("add\(j)", type: type, Op.localGet(0) + [0xAD] + [0x42] + ModuleBuilder.sleb(c) + [0x7C])
+        }
+        let store = Store()
+        let instance = try b.instantiate(store)
+        for (j, c) in constants.enumerated() {
+            let f = try XCTUnwrap(instance.exportedFunction("add\(j)"))
+            for x: UInt32 in [0, 1, 7, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFF8, 0xFFFF_FFFF] {
+                let expected = UInt64(x) &+ UInt64(bitPattern: c)
+                XCTAssertEqual(try f.invoke([.i32(x)]), [.i64(expected)], "\(x) + \(c)")
+            }
+            let compiled = try XCTUnwrap(store.functions[instance.entity.functionAddresses[j]].compiled)
+            let ir = (0..<compiled.codeCount).map { String(describing: compiled.code[$0]) }
+            let fused = Int64(Int32.min)...Int64(Int32.max) ~= c
+            XCTAssertEqual(ir.contains { $0.hasPrefix("i64ExtendU32AddImm(") }, fused, "\(c): \(ir)")
+        }
+    }
+}
