@@ -60,6 +60,8 @@ extension Translator {
         switch code[p.index] {
         case let .i32AddImm(_, lhs, c): fused = plain.withAddressAddImm(lhs, c)
         case let .i32Add(_, lhs, rhs): fused = plain.withAddressAdd(lhs, rhs)
+        // Go's stack-slot address (TranslatorGoPeepholes.swift): its low 32 bits are the i32 add lhs + c.
+        case let .i64ExtendU32AddImm(_, lhs, c): fused = plain.withAddressAddImm(lhs, c)
         default: fused = nil
         }
         guard let fused else { return nil }

@@ -82,4 +82,37 @@ final class GoPeepholeTests: XCTestCase {
             XCTAssertEqual(ir.contains { $0.hasPrefix("i64ExtendU32AddImm(") }, fused, "\(c): \(ir)")
         }
     }
+    /// Go's `local.get sp; i64.extend_i32_u; i64.const c; i64.add; i32.wrap_i64; i64.load`: one fused load
+    /// at the 32-bit wrapped address u32(sp) + c, reading what a plain load at that address reads (or trapping).
+    func testStackSlotAddressFusesIntoTheLoad() throws {
+        let constants: [Int64] = [0, 8, -8, 65535, Int64(Int32.max), Int64(Int32.min)]
+        var b = ModuleBuilder()
+        b.memory = (1, 1)
+        let i32 = ModuleBuilder.i32, i64 = ModuleBuilder.i64
+        b.function("poke", type: b.type([i32, i64], []), Op.localGet(0) + Op.localGet(1) + [0x37, 0x00, 0x00])
+        b.function("peek", type: b.type([i32], [i64]), Op.localGet(0) + [0x29, 0x00, 0x00])
+        for (j, c) in constants.enumerated() {
+            b.function("load\(j)", type: b.type([i32], [i64]),
+                       Op.localGet(0) + [0xAD, 0x42] + ModuleBuilder.sleb(c) + [0x7C, 0xA7, 0x29, 0x00, 0x00])
+        }
+        let store = Store()
+        let instance = try b.instantiate(store)
+        let poke = try XCTUnwrap(instance.exportedFunction("poke")), peek = try XCTUnwrap(instance.exportedFunction("peek"))
+        for a: UInt32 in stride(from: 0, to: 64, by: 8) { _ = try poke.invoke([.i32(a), .i64(0x0102_0304_0506_0708 &* UInt64(a + 1))]) }
+        _ = try poke.invoke([.i32(65528), .i64(0xDEAD_BEEF)])
+        for (j, c) in constants.enumerated() {
+            let f = try XCTUnwrap(instance.exportedFunction("load\(j)"))
+            for x: UInt32 in [0, 8, 16, 24, 65528, 65529, 0xFFFF_FFF8, 0x8000_0000] {
+                let address = x &+ UInt32(truncatingIfNeeded: c)
+                XCTAssertEqual(outcome { try f.invoke([.i32(x)]) }, outcome { try peek.invoke([.i32(address)]) }, "\(x) + \(c)")
+            }
+            let compiled = try XCTUnwrap(store.functions[instance.entity.functionAddresses[2 + j]].compiled)
+            let ir = (0..<compiled.codeCount).map { String(describing: compiled.code[$0]) }
+            XCTAssertTrue(ir.contains { $0.hasPrefix("i64LoadAddImm(") }, "\(c): \(ir)")
+        }
+    }
+
+    func outcome(_ run: () throws -> [Value]) -> String {
+        do { return "\(try run())" } catch { return "trap: \(error)" }
+    }
 }
