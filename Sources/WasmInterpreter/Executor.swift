@@ -816,6 +816,30 @@ enum Executor {
                 if s64(sp[Int(a)]) >= Int64(c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64GeUImm(a, c, t):
                 if sp[Int(a)] >= UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .stepBrIfNez(l, k, t):
+                let v = u32(sp[Int(l)]) &+ UInt32(bitPattern: k)
+                sp[Int(l)] = cell(v)
+                if v != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .stepBrIfI32NeImm(s, c, t):
+                let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
+                sp[Int(s.local)] = cell(v)
+                if v != UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .stepBrIfI32LtUImm(s, c, t):
+                let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
+                sp[Int(s.local)] = cell(v)
+                if v < UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .stepBrIfI32LtSImm(s, c, t):
+                let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
+                sp[Int(s.local)] = cell(v)
+                if Int32(bitPattern: v) < c { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .stepBrIfI32GtUImm(s, c, t):
+                let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
+                sp[Int(s.local)] = cell(v)
+                if v > UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .addBrIfI32LtUImm(s, c, t):
+                let v = u32(sp[Int(s.local)]) &+ u32(sp[Int(s.amount)])
+                sp[Int(s.local)] = cell(v)
+                if v < UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             }
         }
     }

@@ -311,6 +311,17 @@ enum Instruction {
     case i64StoreImm(Int32, Int32, UInt32)
     /// dst = u64(u32(a)) + c (TranslatorGoPeepholes.swift: a Go stack address as an i64)
     case i64ExtendU32AddImm(Int32, Int32, Int32)
+
+    // MARK: Loop ends (see LoopStepFusion.swift): an i32 local stepped in place, then the branch on it.
+    /// local += step; branch to target if local != 0: (local, step, target)
+    case stepBrIfNez(Int32, Int32, Int32)
+    /// local += step (an immediate); branch to target if local <op> c: (step, c, target)
+    case stepBrIfI32NeImm(LoopStep, Int32, Int32)
+    case stepBrIfI32LtUImm(LoopStep, Int32, Int32)
+    case stepBrIfI32LtSImm(LoopStep, Int32, Int32)
+    case stepBrIfI32GtUImm(LoopStep, Int32, Int32)
+    /// local += the slot `step.amount`; branch to target if local <u c: (step, c, target)
+    case addBrIfI32LtUImm(LoopStep, Int32, Int32)
 }
 
 extension Instruction {
@@ -474,7 +485,7 @@ extension Instruction {
         case let .brIfI64LeU(a, b, _): return .brIfI64LeU(a, b, t)
         case let .brIfI64GeS(a, b, _): return .brIfI64GeS(a, b, t)
         case let .brIfI64GeU(a, b, _): return .brIfI64GeU(a, b, t)
-        default: return immediateWithTarget(t)
+        default: return stepWithTarget(t) ?? immediateWithTarget(t)
         }
     }
 

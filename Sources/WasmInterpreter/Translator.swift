@@ -50,6 +50,8 @@ struct Translator {
     var frames: [Control] = []
     /// Index and result slot of the last emitted instruction, if it produced the top temporary.
     var lastProducer: (index: Int, slot: Int32)?
+    /// The highest code index a branch may land on so far: nothing before it is fused with it (LoopStepFusion).
+    var labelFloor = 0
     /// Emit per-block fuel charges (only when the store meters fuel at translation time; loop headers
     /// and calls are charged regardless).
     let meterFuel: Bool
@@ -149,7 +151,13 @@ struct Translator {
         fuelIndex = nil
     }
 
-    var here: Int32 { Int32(code.count) }
+    /// The next code index, taken as a branch target (so it becomes the label floor).
+    var here: Int32 {
+        mutating get {
+            labelFloor = code.count
+            return Int32(code.count)
+        }
+    }
 
     func tempSlot(_ position: Int) -> Int32 { Int32(tempBase + position) }
 
@@ -377,9 +385,9 @@ struct Translator {
            let fused = code[producer.index].fusedBranch(negated: negated, target: target) {
             code[producer.index] = fused
             lastProducer = nil
-            return producer.index
+            return fuseLoopStep(branchAt: producer.index)
         }
-        return emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target))
+        return fuseLoopStep(branchAt: emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target)))
     }
 
     mutating func enterBlock(_ kind: Control.Kind, _ t: BlockType) {
@@ -394,6 +402,7 @@ struct Translator {
             frame.loopTarget = code.count
             fuelIndex = emit(.loopHeader(0))
             fuelCount = 0
+            labelFloor = code.count // backward branches land just past the header
         }
         frames.append(frame)
     }
