@@ -836,6 +836,9 @@ enum Executor {
                 let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
                 sp[Int(s.local)] = cell(v)
                 if v > UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .i32XorRotlImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32Rotl(sp[Int(a)], cell(c)))
+            case let .i32XorShrUImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32ShrU(sp[Int(a)], cell(c)))
+            case let .i32XorShlImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32Shl(sp[Int(a)], cell(c)))
             case let .addBrIfI32LtUImm(s, c, t):
                 let v = u32(sp[Int(s.local)]) &+ u32(sp[Int(s.amount)])
                 sp[Int(s.local)] = cell(v)

@@ -322,6 +322,11 @@ enum Instruction {
     case stepBrIfI32GtUImm(LoopStep, Int32, Int32)
     /// local += the slot `step.amount`; branch to target if local <u c: (step, c, target)
     case addBrIfI32LtUImm(LoopStep, Int32, Int32)
+
+    // MARK: Shift-xor chains (see ShiftXorFusion.swift): dst ^= (src shifted by c): (dst, src, c)
+    case i32XorRotlImm(Int32, Int32, Int32)
+    case i32XorShrUImm(Int32, Int32, Int32)
+    case i32XorShlImm(Int32, Int32, Int32)
 }
 
 extension Instruction {

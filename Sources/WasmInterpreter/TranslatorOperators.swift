@@ -225,7 +225,8 @@ extension Translator {
         case .i32RemU: emitBinary(Instruction.i32RemU)
         case .i32And: emitBinary(Instruction.i32And, immediate: Instruction.i32AndImm, mirrored: Instruction.i32AndImm, wide: false)
         case .i32Or: emitBinary(Instruction.i32Or, immediate: Instruction.i32OrImm, mirrored: Instruction.i32OrImm, wide: false)
-        case .i32Xor: emitBinary(Instruction.i32Xor, immediate: Instruction.i32XorImm, mirrored: Instruction.i32XorImm, wide: false)
+        case .i32Xor:
+            if !fuseXorShift() { emitBinary(Instruction.i32Xor, immediate: Instruction.i32XorImm, mirrored: Instruction.i32XorImm, wide: false) }
         case .i32Shl: emitBinary(Instruction.i32Shl, immediate: Instruction.i32ShlImm, wide: false)
         case .i32ShrS: emitBinary(Instruction.i32ShrS, immediate: Instruction.i32ShrSImm, wide: false)
         case .i32ShrU: emitBinary(Instruction.i32ShrU, immediate: Instruction.i32ShrUImm, wide: false)
