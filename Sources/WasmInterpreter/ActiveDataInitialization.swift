@@ -7,23 +7,33 @@ extension Store {
     func initializeActiveData(of module: Module, in instance: InstanceEntity) throws {
         let releaseStep = 4 << 20
         var released = 0
-        for segment in module.data {
-            guard case .active(let memory, let offset) = segment.mode else { continue }
-            let start = try evaluate(offset, in: instance)
-            try Self.copy(segment, into: instance.memories[Int(memory)], at: u32(start))
-            if module.bytes.isMapped && segment.range.upperBound - released >= releaseStep {
-                module.bytes.releaseResidentPages(in: released..<segment.range.upperBound)
-                released = segment.range.upperBound
+        let data = module.data
+        for i in data.indices {
+            let range: Range<Int>
+            if let placement = data.constantPlacement(at: i) {
+                range = placement.range
+                try Self.copy(range, of: data, into: instance.memories[0], at: placement.offset)
+            } else {
+                let segment = data[i]
+                guard case .active(let memory, let offset) = segment.mode else { continue }
+                range = segment.range
+                let start = try evaluate(offset, in: instance)
+                try Self.copy(range, of: data, into: instance.memories[Int(memory)], at: u32(start))
+            }
+            if module.bytes.isMapped && range.upperBound - released >= releaseStep {
+                module.bytes.releaseResidentPages(in: released..<range.upperBound)
+                released = range.upperBound
             }
         }
         module.bytes.releaseResidentPages()
     }
 
-    private static func copy(_ segment: DataSegment, into memory: MemoryEntity, at destination: UInt32) throws {
-        let d = Int(destination), n = segment.range.count
+    private static func copy(_ range: Range<Int>, of data: DataSegments, into memory: MemoryEntity,
+                             at destination: UInt32) throws {
+        let d = Int(destination), n = range.count
         guard d + n <= memory.byteCount else { throw Trap(.outOfBoundsMemoryAccess) }
         guard n > 0 else { return }
-        segment.withUnsafeBytes { bytes in
+        data.withUnsafeBytes(of: range) { bytes in
             (memory.base + d).copyMemory(from: bytes.baseAddress!, byteCount: n)
         }
     }

@@ -76,9 +76,9 @@ enum Executor {
         let f = store.functions[address]
         guard let instance = f.instance else { throw Trap(.host, "host function has no code") }
         if f.compiled == nil {
-            try instance.module.validateFunction(f.definedIndex)
+            let constants = try instance.module.validateFunction(f.definedIndex)
             var translator = try Translator(module: instance.module, instance: instance, store: store,
-                                            definedIndex: f.definedIndex)
+                                            definedIndex: f.definedIndex, constantCount: constants)
             f.compiled = try translator.translate()
             instance.module.releaseBodyPages(f.definedIndex)
         }

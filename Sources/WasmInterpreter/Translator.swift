@@ -63,7 +63,9 @@ struct Translator {
     var openTryTables: [OpenTryTable] = []
     var catchRegions: [CatchRegion] = []
 
-    init(module: Module, instance: InstanceEntity, store: Store, definedIndex: Int) throws {
+    /// `constantCount`: the body's constant-pushing operators, as validation counted them (an upper bound
+    /// for the constant area, known before the first temporary slot is handed out).
+    init(module: Module, instance: InstanceEntity, store: Store, definedIndex: Int, constantCount: Int) throws {
         self.module = module
         self.instance = instance
         self.store = store
@@ -77,21 +79,8 @@ struct Translator {
         }
         localCount = count
         constBase = count
-        tempBase = count + (try Translator.countConstants(module, body))
+        tempBase = count + constantCount
         guard tempBase < Int(Int32.max / 2) else { throw Trap(.host, "function \(definedIndex) has too many locals") }
-    }
-
-    /// Upper bound for the constant area: one slot per constant-pushing operator.
-    static func countConstants(_ module: Module, _ body: FunctionBody) throws -> Int {
-        var reader = OperatorReader(bytes: module.bytes, range: body.code, features: module.features)
-        var n = 0
-        while !reader.isAtEnd {
-            switch try reader.next() {
-            case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc, .v128Const: n += 1
-            default: break
-            }
-        }
-        return n
     }
 
     mutating func translate() throws -> CompiledFunction {

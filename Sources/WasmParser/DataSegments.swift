@@ -33,6 +33,20 @@ public struct DataSegments: RandomAccessCollection, Sendable {
                            range: start..<start + Int(e.payloadLength))
     }
 
+    /// For the common form (active, memory 0, `i32.const` offset): the offset and where the bytes sit,
+    /// without building a `DataSegment` and its expression (instantiation reads every segment once).
+    public func constantPlacement(at index: Int) -> (offset: UInt32, range: Range<Int>)? {
+        let e = entries[index]
+        guard e.expressionOffset != UInt32.max else { return nil }
+        let start = Int(e.payloadStart)
+        return (UInt32(bitPattern: e.constant), start..<start + Int(e.payloadLength))
+    }
+
+    /// Calls `body` with the segment's bytes in place (valid only during the call).
+    public func withUnsafeBytes<R>(of range: Range<Int>, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: source.base + range.lowerBound, count: range.count))
+    }
+
     /// Indices of the passive segments, without building the others.
     public var passiveIndices: [Int] {
         entries.indices.filter { i in

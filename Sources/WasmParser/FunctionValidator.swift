@@ -23,6 +23,9 @@ struct FunctionValidator {
     private var frames: [Frame] = []
     private var locals = LocalTypes()
     var localInit = LocalInitialization()
+    /// Constant-pushing operators in the last body validated: a translator sizes its constant area by it
+    /// without decoding the body once more.
+    private(set) var constantCount = 0
 
     init(module: Module, context: ValidationContext) {
         self.module = module
@@ -41,6 +44,7 @@ struct FunctionValidator {
         }
         stack.truncate(to: 0)
         frames.removeAll(keepingCapacity: true)
+        constantCount = 0
         frames.append(Frame(kind: .function, params: .empty, results: context.typeSpans[typeIndex].results,
                             height: 0, unreachable: false))
 
@@ -65,6 +69,7 @@ struct FunctionValidator {
                 if try applyCommon(opcode, reader: &reader, at: at) { continue }
             }
             let op = try reader.next()
+            if op.pushesConstant { constantCount += 1 }
             try apply(op, at: at)
             if frames.isEmpty {
                 try BodySyntaxScanner.checkBodyEnd(reader.offset, body: body)
@@ -95,10 +100,12 @@ struct FunctionValidator {
         case 0x41:
             reader.reader.position = at + 1
             _ = try reader.reader.readVarInt32()
+            constantCount += 1
             stack.push(code: .i32)
         case 0x42:
             reader.reader.position = at + 1
             _ = try reader.reader.readVarInt64()
+            constantCount += 1
             stack.push(code: .i64)
         case 0x28...0x3E:
             reader.reader.position = at + 1
@@ -595,6 +602,16 @@ struct FunctionValidator {
             } else {
                 preconditionFailure("operator without a validation rule: \(op)")
             }
+        }
+    }
+}
+
+extension Operator {
+    /// `*.const`, `ref.null`, `ref.func`: the operators a translator may give a constant slot.
+    var pushesConstant: Bool {
+        switch self {
+        case .i32Const, .i64Const, .f32Const, .f64Const, .refNull, .refFunc, .v128Const: return true
+        default: return false
         }
     }
 }

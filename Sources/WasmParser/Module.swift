@@ -83,14 +83,16 @@ public final class Module: @unchecked Sendable {
     }
 
     /// Validates one defined function's body (lazy mode); throws `WasmError`.
-    public func validateFunction(_ definedIndex: Int) throws {
+    /// Validates one body; returns how many constant-pushing operators it has (see `FunctionValidator.constantCount`).
+    @discardableResult
+    public func validateFunction(_ definedIndex: Int) throws -> Int {
         guard let context else {
             throw WasmError.invalid("module was not validated", at: 0)
         }
         guard definedIndex >= 0 && definedIndex < bodies.count else {
             throw WasmError.invalid("unknown function \(definedIndex)", at: 0)
         }
-        try validateBody(definedIndex, context: context)
+        return try validateBody(definedIndex, context: context)
     }
 
     /// Done reading one body (validated and translated): a mapped module file gives its pages back.
@@ -99,10 +101,11 @@ public final class Module: @unchecked Sendable {
         bytes.releaseResidentPages(around: bodies[definedIndex].code)
     }
 
-    private func validateBody(_ definedIndex: Int, context: ValidationContext) throws(WasmError) {
+    private func validateBody(_ definedIndex: Int, context: ValidationContext) throws(WasmError) -> Int {
         var validator = FunctionValidator(module: self, context: context)
         do {
             try validator.validate(definedIndex: definedIndex)
+            return validator.constantCount
         } catch {
             // A body that is also malformed reports that first, as an eager load would.
             if error.phase == .invalid { try BodySyntaxScanner.scan(self, body: bodies[definedIndex]) }

@@ -21,7 +21,9 @@ func fuzzTranslate(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     for index in module.bodies.indices {
         do {
-            var translator = try Translator(module: module, instance: instance.entity, store: store, definedIndex: index)
+            let constants = try module.validateFunction(index)
+            var translator = try Translator(module: module, instance: instance.entity, store: store, definedIndex: index,
+                                            constantCount: constants)
             _ = try translator.translate()
         } catch is Trap {   // refusals such as "v128 locals are not supported" are clean errors
         } catch {
