@@ -20,17 +20,6 @@ final class CallPathTests: XCTestCase {
         return b
     }
 
-    func expectTrap(_ kind: Trap.Kind, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) {
-        do {
-            try body()
-            XCTFail("expected a \(kind) trap", file: file, line: line)
-        } catch let trap as Trap {
-            XCTAssertEqual(trap.kind, kind, "\(trap)", file: file, line: line)
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-        }
-    }
-
     func testCallDepthLimitIsExact() throws {
         // The entry function is depth 1, so count(n) needs depth n + 1; the frame stack starts at 256
         // entries, so a limit above that also exercises growing it.

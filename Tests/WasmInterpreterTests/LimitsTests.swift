@@ -16,17 +16,6 @@ final class LimitsTests: XCTestCase {
         return b
     }
 
-    func expectTrap(_ kind: Trap.Kind, _ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) {
-        do {
-            try body()
-            XCTFail("expected a \(kind) trap", file: file, line: line)
-        } catch let trap as Trap {
-            XCTAssertEqual(trap.kind, kind, "\(trap)", file: file, line: line)
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-        }
-    }
-
     func testMillionLevelRecursionTrapsWithCallStackExhausted() throws {
         let store = Store()
         let count = try makeModule().instantiate(store).exportedFunction("count")!
