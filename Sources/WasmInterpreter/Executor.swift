@@ -167,7 +167,7 @@ enum Executor {
         }
     }
 
-    // The interpreter loop: one function, one switch; pc, sp and the memory base live in locals.
+    // The interpreter loop: one function, one switch; pc and sp live in locals, the rest behind `st`.
     @_specialize(where M == Metered)
     @_specialize(where M == Unmetered)
     static func run<M: FuelMetering>(store: Store, entry: Int, base: Int, metering: M.Type) throws {
@@ -188,14 +188,33 @@ enum Executor {
         defer { frames.deallocate() }
 
         if st.pointee.records[entry].code == nil { try compile(entry, store: store) }
-        var record = st.pointee.records + entry
+        // Only pc and sp are loop-carried locals. The activation's function, code base and memory change
+        // on calls and returns alone and live in `st`: with more values carried around the loop, LLVM's
+        // register allocator shuffles spill slots on every branch of the tail-duplicated dispatch.
+        var record: UnsafeMutablePointer<FunctionRecord> {
+            get { st.pointee.record }
+            set { st.pointee.record = newValue }
+        }
+        var codeBase: UnsafeMutablePointer<Instruction> {
+            get { st.pointee.codeBase }
+            set { st.pointee.codeBase = newValue }
+        }
+        var memBase: UnsafeMutableRawPointer {
+            get { st.pointee.memBase }
+            set { st.pointee.memBase = newValue }
+        }
+        var memSize: Int {
+            get { st.pointee.memSize }
+            set { st.pointee.memSize = newValue }
+        }
+        record = st.pointee.records + entry
         var sp = store.stack + base
         guard sp + Int(record.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
         enterFrame(sp, record)
-        var codeBase = record.pointee.code!
+        codeBase = record.pointee.code!
         var pc = codeBase
-        var memBase = record.pointee.memory!.pointee.base
-        var memSize = record.pointee.memory!.pointee.byteCount
+        memBase = record.pointee.memory!.pointee.base
+        memSize = record.pointee.memory!.pointee.byteCount
 
         while true {
             let instruction = pc.pointee
@@ -209,6 +228,11 @@ enum Executor {
                 if fuelOn {
                     if st.pointee.fuel < UInt64(n) { st.pointee.fuel = 0; throw Trap(.outOfFuel) }
                     st.pointee.fuel -= UInt64(n)
+                } else {
+                    // Only in code translated while fuel was on. Never an empty case: an empty case makes the
+                    // dispatch block its own successor, and LLVM then refuses to copy the dispatch into every
+                    // case (one shared indirect branch for all instructions, far worse prediction).
+                    try checkDeadline(deadline)
                 }
             case .loopHeader(let n):
                 if fuelOn {

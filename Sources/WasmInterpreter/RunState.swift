@@ -1,6 +1,6 @@
 extension Executor {
     /// The interpreter loop's cold state: read on calls, returns, loop back-edges and exceptions, not per
-    /// instruction. Kept behind one pointer in `run` so pc, sp, codeBase and the memory base/size get the registers.
+    /// instruction. Kept behind one pointer in `run` so pc and sp get the registers.
     struct RunState {
         var fuel: UInt64
         var countdown = Executor.deadlineInterval
@@ -11,12 +11,20 @@ extension Executor {
         /// A wasm exception a host call raised, and the pc after that call, for `unwindPendingException`.
         var pendingException: UInt64 = 0
         var throwSite: UnsafeMutablePointer<Instruction>
+        /// The running function, its code and its memory 0 (base and byte count).
+        var record: UnsafeMutablePointer<FunctionRecord>
+        var codeBase: UnsafeMutablePointer<Instruction>
+        var memBase: UnsafeMutableRawPointer
+        var memSize = 0
 
         init(store: Store, placeholder: UnsafeMutablePointer<Instruction>) {
             fuel = store.configuration.fuel ?? 0
             baseDepth = store.callDepth + 1
             records = store.records.base
             throwSite = placeholder
+            record = records
+            codeBase = placeholder
+            memBase = UnsafeMutableRawPointer(placeholder)
         }
     }
 }
