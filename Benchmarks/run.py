@@ -16,7 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True   # no __pycache__ in the repo
 
-from lib import build, kernels, gojs, krm, render, report  # noqa: E402
+from lib import build, dispatch, kernels, gojs, krm, render, report  # noqa: E402
 
 
 def parse_args():
@@ -54,10 +54,15 @@ def main():
     load_before = os.getloadavg()
 
     kpt, commit = build.kpt_binary(repo, opts)
+    branches = dispatch.indirect_branches(kpt)
+    if branches and min(branches.values()) < dispatch.EXPECTED_AT_LEAST:
+        print("run.py: WARNING: the interpreter loop has lost its per-case dispatch copies (indirect "
+              "branches: %s); see Benchmarks/lib/dispatch.py" % branches, file=sys.stderr)
     ctx = {"repo": repo, "out": opts.out, "peers": peers, "kpt": kpt, "runs": opts.runs,
            "wasmkit": opts.wasmkit}
     results = {"started": started.strftime("%Y-%m-%d %H:%M UTC"), "commit": commit,
-               "machine": build.machine_summary(), "load_before": load_before, "runs": opts.runs}
+               "machine": build.machine_summary(), "load_before": load_before, "runs": opts.runs,
+               "dispatch": branches}
 
     if "kernels" in sections:
         wasm_dir = build.kernels(repo, opts.out)

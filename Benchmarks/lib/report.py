@@ -128,6 +128,13 @@ def targets(res, lines):
     lines.append("")
 
 
+def dispatch_line(branches):
+    if not branches:
+        return "indirect branches not counted (nm/objdump missing)"
+    return ("%d indirect branches unmetered, %d metered (one per instruction kind when LLVM copies the "
+            "dispatch into every case; 1 would mean one shared branch)" % (branches["unmetered"], branches["metered"]))
+
+
 def markdown(res):
     lines = ["# Benchmark results", "",
              "One run of `python3 Benchmarks/run.py` (see README.md); every number below comes from that run. "
@@ -137,6 +144,7 @@ def markdown(res):
              "only ratios within this run are comparable)" % (
                  res["machine"], "%.1f" % res["load_before"][0], "%.1f" % res.get("load_after", [0])[0]),
              "- kpt: release build of commit %s" % res["commit"],
+             "- interpreter loop: %s" % dispatch_line(res.get("dispatch")),
              "- runs per peer: %d (medians), after one warm-up run; wabt gets 1 run" % res["runs"], ""]
     targets(res, lines)
     if res.get("kernels"):
