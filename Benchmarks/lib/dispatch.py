@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 
-# Executor.run specialized for fuel metering (Metered) and without it (Unmetered).
+# Executor.run specialized with fuel metering (Metered) and without (Unmetered).
 SYMBOL = re.compile(r"8Executor.*3run5store5entry4base8metering.*AC[0-9]+(Metered|Unmetered)O_")
 # Fewer than this in a loop with ~250 instruction kinds means the copies are gone.
 EXPECTED_AT_LEAST = 100

@@ -131,8 +131,9 @@ def targets(res, lines):
 def dispatch_line(branches):
     if not branches:
         return "indirect branches not counted (nm/objdump missing)"
-    return ("%d indirect branches unmetered, %d metered (one per instruction kind when LLVM copies the "
-            "dispatch into every case; 1 would mean one shared branch)" % (branches["unmetered"], branches["metered"]))
+    counts = ", ".join("%s %d" % kv for kv in sorted(branches.items()))
+    return ("indirect branches per specialization: %s (one per instruction kind when LLVM copies the "
+            "dispatch into every case; 1 would mean one shared branch)" % counts)
 
 
 def markdown(res):
