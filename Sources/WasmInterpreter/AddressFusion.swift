@@ -37,6 +37,8 @@ extension Instruction {
         switch self {
         case let .i32LoadAddImm(_, a, c): return .i32LoadAddImm(slot, a, c)
         case let .i32LoadAdd(_, a, b): return .i32LoadAdd(slot, a, b)
+        case let .i32LoadAddShl2(_, a, b): return .i32LoadAddShl2(slot, a, b)
+        case let .i32AddShl2(_, a, b): return .i32AddShl2(slot, a, b)
         case let .i64LoadAddImm(_, a, c): return .i64LoadAddImm(slot, a, c)
         case let .i64LoadAdd(_, a, b): return .i64LoadAdd(slot, a, b)
         case let .i32Load8UAddImm(_, a, c): return .i32Load8UAddImm(slot, a, c)
@@ -62,6 +64,8 @@ extension Translator {
         case let .i32Add(_, lhs, rhs): fused = plain.withAddressAdd(lhs, rhs)
         // Go's stack-slot address (TranslatorGoPeepholes.swift): its low 32 bits are the i32 add lhs + c.
         case let .i64ExtendU32AddImm(_, lhs, c): fused = plain.withAddressAddImm(lhs, c)
+        case let .i32AddShl2(_, lhs, x):
+            if case let .i32Load(d, _, _) = plain { fused = .i32LoadAddShl2(d, lhs, x) } else { fused = nil }
         default: fused = nil
         }
         guard let fused else { return nil }

@@ -854,6 +854,11 @@ enum Executor {
                 let v = u32(sp[Int(s.local)]) &+ u32(sp[Int(s.amount)])
                 sp[Int(s.local)] = cell(v)
                 if v < UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .i32AddShl2(d, a, b): sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (u32(sp[Int(b)]) &<< 2))
+            case let .i32LoadAddShl2(d, a, b):
+                let ea = Int(u32(sp[Int(a)]) &+ (u32(sp[Int(b)]) &<< 2))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                sp[Int(d)] = UInt64(memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self))
             }
         }
     }

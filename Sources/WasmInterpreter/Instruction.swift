@@ -315,6 +315,9 @@ enum Instruction {
     case i32XorRotlImm(Int32, Int32, Int32)
     case i32XorShrUImm(Int32, Int32, Int32)
     case i32XorShlImm(Int32, Int32, Int32)
+    /// d = a + (b << 2), and d = i32 load at a + (b << 2) (ScaledIndexFusion.swift): i32 array elements.
+    case i32AddShl2(Int32, Int32, Int32)
+    case i32LoadAddShl2(Int32, Int32, Int32)
 }
 
 extension Instruction {

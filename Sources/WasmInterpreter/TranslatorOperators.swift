@@ -216,7 +216,8 @@ extension Translator {
         case .f64Gt: emitBinary(Instruction.f64Gt)
         case .f64Le: emitBinary(Instruction.f64Le)
         case .f64Ge: emitBinary(Instruction.f64Ge)
-        case .i32Add: emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false)
+        case .i32Add:
+            if !fuseScaledAdd() { emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false) }
         case .i32Sub: emitSub(Instruction.i32Sub, wide: false)
         case .i32Mul: emitBinary(Instruction.i32Mul, immediate: Instruction.i32MulImm, mirrored: Instruction.i32MulImm, wide: false)
         case .i32DivS: emitBinary(Instruction.i32DivS)
