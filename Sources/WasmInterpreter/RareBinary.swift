@@ -52,12 +52,7 @@ extension Translator {
 extension Translator {
     /// i32.rotr: by a constant it is `i32RotlImm` by (32 - c) mod 32; by a variable amount a `rareBinary`.
     mutating func emitI32Rotr() {
-        let b = stack[stack.count - 1]
-        if b.kind == .constant, let c = Translator.immediate(b.bits, wide: false) {
-            _ = popOperand()
-            let a = pop()
-            produce { Translator.rotateRight(Instruction.i32RotlImm, width: 32)($0, a.slot, c)! }
-        } else {
+        if !emitImmediateRight(Translator.rotateRight(Instruction.i32RotlImm, width: 32), wide: false) {
             emitRareBinary(.i32Rotr)
         }
     }

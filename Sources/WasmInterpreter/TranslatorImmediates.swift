@@ -16,19 +16,29 @@ extension Translator {
 
     mutating func emitBinary(_ make: (Int32, Int32, Int32) -> Instruction, immediate: ImmediateForm,
                              mirrored: ImmediateForm? = nil, wide: Bool) {
-        let b = stack[stack.count - 1], a = stack[stack.count - 2]
-        if b.kind == .constant, let c = Translator.immediate(b.bits, wide: wide), immediate(0, 0, c) != nil {
-            _ = popOperand()
-            let a = pop()
-            produce { immediate($0, a.slot, c)! }
-        } else if let mirrored, a.kind == .constant, let c = Translator.immediate(a.bits, wide: wide),
-                  mirrored(0, 0, c) != nil {
+        if emitImmediateRight(immediate, wide: wide) { return }
+        let a = stack[stack.count - 2]
+        if let mirrored, a.kind == .constant, let c = Translator.immediate(a.bits, wide: wide),
+           mirrored(0, 0, c) != nil {
             let b = pop()
             _ = popOperand()
             produce { mirrored($0, b.slot, c)! }
         } else {
             emitBinary(make)
         }
+    }
+
+    /// When the right operand is a constant `immediate` can take: emits that one instruction and returns
+    /// true; otherwise emits nothing.
+    mutating func emitImmediateRight(_ immediate: ImmediateForm, wide: Bool) -> Bool {
+        let b = stack[stack.count - 1]
+        guard b.kind == .constant, let c = Translator.immediate(b.bits, wide: wide), immediate(0, 0, c) != nil else {
+            return false
+        }
+        _ = popOperand()
+        let a = pop()
+        produce { immediate($0, a.slot, c)! }
+        return true
     }
 
     /// x <= c as x < c + 1 and x >= c as x > c - 1 (no immediate forms of their own), when c ± 1 is still

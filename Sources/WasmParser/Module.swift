@@ -82,8 +82,8 @@ public final class Module: @unchecked Sendable {
         return types[Int(typeIndex(ofFunction: index)!)]
     }
 
-    /// Validates one defined function's body (lazy mode); throws `WasmError`.
-    /// Validates one body; returns how many constant-pushing operators it has (see `FunctionValidator.constantCount`).
+    /// Validates one defined function's body (lazy mode); throws `WasmError`. Returns how many
+    /// constant-pushing operators the body has (see `FunctionValidator.constantCount`).
     @discardableResult
     public func validateFunction(_ definedIndex: Int) throws -> Int {
         guard let context else {
