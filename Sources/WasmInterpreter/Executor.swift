@@ -425,6 +425,13 @@ enum Executor {
                 if sp[Int(a)] == 0 { throw Trap(.nullReference) }
             case let .copy(d, s):
                 sp[Int(d)] = sp[Int(s)]
+            case let .copy2(x, y):
+                sp[Int(x.dst)] = sp[Int(x.src)]
+                sp[Int(y.dst)] = sp[Int(y.src)]
+            case let .copy3(x, y, z):
+                sp[Int(x.dst)] = sp[Int(x.src)]
+                sp[Int(y.dst)] = sp[Int(y.src)]
+                sp[Int(z.dst)] = sp[Int(z.src)]
             case let .select(d, c, a):
                 sp[Int(d)] = u32(sp[Int(c)]) != 0 ? sp[Int(record.pointee.aux![Int(a)])] : sp[Int(record.pointee.aux![Int(a) + 1])]
             case let .globalGet(d, i):

@@ -75,6 +75,9 @@ enum Instruction {
     // MARK: Data movement
     /// dst = src
     case copy(Int32, Int32)
+    /// Two or three copies in a row, each as if run alone (CopyFusion.swift).
+    case copy2(CopyPair, CopyPair)
+    case copy3(CopyPair, CopyPair, CopyPair)
     /// dst = i32(cond) != 0 ? aux[aux] : aux[aux + 1] (both operand slots)
     case select(Int32, Int32, Int32)
     /// dst = global[index]

@@ -173,7 +173,7 @@ struct Translator {
         if value.kind == .constant {
             emit(.constant(slot, UInt32(truncatingIfNeeded: value.bits), UInt32(truncatingIfNeeded: value.bits >> 32)))
         } else if value.slot != slot {
-            emit(.copy(slot, value.slot))
+            emitCopy(slot, value.slot)
         }
     }
 
@@ -348,12 +348,12 @@ struct Translator {
         var safe = true
         for i in 0..<n where sources[i] != -2 { for j in (i + 1)..<max(n, i + 1) where sources[j] == Int32(i) { safe = false } }
         if safe {
-            for i in 0..<n where sources[i] != Int32(i) && sources[i] != -2 { emit(.copy(Int32(i), sources[i])) }
+            for i in 0..<n where sources[i] != Int32(i) && sources[i] != -2 { emitCopy(Int32(i), sources[i]) }
         } else {
             let scratch = max(tempBase + stack.count, n)
             maxHeight = max(maxHeight, scratch + n - tempBase)
-            for i in 0..<n where sources[i] != -2 { emit(.copy(Int32(scratch + i), sources[i])) }
-            for i in 0..<n where sources[i] != -2 { emit(.copy(Int32(i), Int32(scratch + i))) }
+            for i in 0..<n where sources[i] != -2 { emitCopy(Int32(scratch + i), sources[i]) }
+            for i in 0..<n where sources[i] != -2 { emitCopy(Int32(i), Int32(scratch + i)) }
         }
         for i in 0..<n where sources[i] == -2 { emitMove(to: Int32(i), operands[i]) }
         emit(.ret)

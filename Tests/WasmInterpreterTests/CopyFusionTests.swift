@@ -1,0 +1,66 @@
+import XCTest
+import WasmParser
+@testable import WasmInterpreter
+
+/// Copies in a row run as one `copy2`/`copy3`; each must still read what the copies before it wrote, and a
+/// copy that a branch lands on must stay separate.
+final class CopyFusionTests: XCTestCase {
+    let i32 = ModuleBuilder.i32
+
+    func instantiate(params: Int, locals: Int, _ body: [UInt8]) throws -> (Store, Instance) {
+        var b = ModuleBuilder()
+        let t = b.type(Array(repeating: i32, count: params), [i32])
+        b.function("f", type: t, locals: Array(repeating: i32, count: locals), body)
+        let store = Store()
+        return (store, try b.instantiate(store))
+    }
+
+    func ir(_ store: Store, _ instance: Instance) throws -> [String] {
+        let address = instance.entity.functionAddresses[0]
+        try Executor.compile(address, store: store)
+        let c = try XCTUnwrap(store.functions[address].compiled)
+        return (0..<c.codeCount).map { String(describing: c.code[$0]) }
+    }
+
+    func call(_ instance: Instance, _ args: [Int32]) throws -> Int32 {
+        let f = try XCTUnwrap(instance.exportedFunction("f"))
+        guard case .i32(let bits)? = try f.invoke(args.map { .i32(UInt32(bitPattern: $0)) }).first else { XCTFail("no i32 result"); return 0 }
+        return Int32(bitPattern: bits)
+    }
+
+    /// (a, b, c) -> (b, c, a) through a scratch local: four dependent copies, the later ones reading what
+    /// the earlier ones wrote. Result a * 10000 + b * 100 + c.
+    func testRotationThroughScratchKeepsCopyOrder() throws {
+        let rotate = Op.localGet(0) + Op.localSet(3) + Op.localGet(1) + Op.localSet(0)
+            + Op.localGet(2) + Op.localSet(1) + Op.localGet(3) + Op.localSet(2)
+        let pack = Op.localGet(0) + Op.i32Const(10000) + [0x6C] + Op.localGet(1) + Op.i32Const(100) + [0x6C]
+            + Op.i32Add + Op.localGet(2) + Op.i32Add
+        let (store, instance) = try instantiate(params: 3, locals: 1, rotate + pack)
+        let code = try ir(store, instance)
+        XCTAssertTrue(code.contains { $0.hasPrefix("copy3(") } && code.contains { $0.hasPrefix("copy(") }, "\(code)")
+        XCTAssertFalse(code.contains { $0.hasPrefix("copy2(") }, "four copies: a triple and a single, \(code)")
+        for (a, b, c) in [(1, 2, 3), (7, 0, 42), (99, 98, 97)] as [(Int32, Int32, Int32)] {
+            XCTAssertEqual(try call(instance, [a, b, c]), b * 10000 + c * 100 + a)
+        }
+    }
+
+    /// `if p2 { l1 = p0 }; l3 = l1`: the copy after `end` is where the skipped `if` lands, so it must not
+    /// join the copy inside the `if`.
+    func testCopyAtALabelIsNotJoined() throws {
+        let body = Op.i32Const(7) + Op.localSet(1) + Op.localGet(2) + [0x04, 0x40] + Op.localGet(0) + Op.localSet(1)
+            + Op.end + Op.localGet(1) + Op.localSet(3) + Op.localGet(3)
+        let (store, instance) = try instantiate(params: 3, locals: 1, body)
+        let code = try ir(store, instance)
+        XCTAssertTrue(code.contains("copy(1, 0)"), "the copy inside the if stands alone: \(code)")
+        XCTAssertEqual(try call(instance, [5, 0, 0]), 7)
+        XCTAssertEqual(try call(instance, [5, 0, 1]), 5)
+    }
+
+    /// Slots beyond 16 bits keep plain copies.
+    func testWideSlotsStayPlainCopies() throws {
+        XCTAssertNil(Instruction.copy(70_000, 1).appendingCopy(2, 3))
+        XCTAssertNil(Instruction.copy(1, 2).appendingCopy(3, 70_000))
+        XCTAssertNotNil(Instruction.copy(1, 2).appendingCopy(3, 4))
+        XCTAssertNil(Instruction.i32Add(1, 2, 3).appendingCopy(3, 4))
+    }
+}
