@@ -15,13 +15,6 @@ final class CopyFusionTests: XCTestCase {
         return (store, try b.instantiate(store))
     }
 
-    func ir(_ store: Store, _ instance: Instance) throws -> [String] {
-        let address = instance.entity.functionAddresses[0]
-        try Executor.compile(address, store: store)
-        let c = try XCTUnwrap(store.functions[address].compiled)
-        return (0..<c.codeCount).map { String(describing: c.code[$0]) }
-    }
-
     func call(_ instance: Instance, _ args: [Int32]) throws -> Int32 {
         let f = try XCTUnwrap(instance.exportedFunction("f"))
         guard case .i32(let bits)? = try f.invoke(args.map { .i32(UInt32(bitPattern: $0)) }).first else { XCTFail("no i32 result"); return 0 }

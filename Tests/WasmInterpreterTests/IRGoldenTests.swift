@@ -10,11 +10,7 @@ final class IRGoldenTests: XCTestCase {
         let t = b.type(params, results)
         b.function("f", type: t, locals: locals, body)
         let store = Store(configuration: EngineConfiguration(fuel: fuel))
-        let instance = try b.instantiate(store)
-        let address = instance.entity.functionAddresses[0]
-        try Executor.compile(address, store: store)
-        let c = try XCTUnwrap(store.functions[address].compiled)
-        return (0..<c.codeCount).map { String(describing: c.code[$0]) }
+        return try ir(store, try b.instantiate(store))
     }
 
     let i32 = ModuleBuilder.i32, i64 = ModuleBuilder.i64
@@ -99,10 +95,7 @@ final class IRGoldenTests: XCTestCase {
         b.function("f", type: t, Op.i32Const(16) + [0x28, 0x02, 0x04])
         let store = Store()
         let instance = try b.instantiate(store)
-        let address = instance.entity.functionAddresses[0]
-        try Executor.compile(address, store: store)
-        let c = try XCTUnwrap(store.functions[address].compiled)
-        XCTAssertEqual((0..<c.codeCount).map { String(describing: c.code[$0]) }, ["i32Load(0, 0, 20)", "ret"])
-        XCTAssertEqual(c.constCount, 1)
+        XCTAssertEqual(try ir(store, instance), ["i32Load(0, 0, 20)", "ret"])
+        XCTAssertEqual(store.functions[instance.entity.functionAddresses[0]].compiled?.constCount, 1)
     }
 }

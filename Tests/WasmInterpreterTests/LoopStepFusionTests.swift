@@ -51,11 +51,6 @@ final class LoopStepFusionTests: XCTestCase {
         }
     }
 
-    func ir(_ store: Store, _ instance: Instance, _ index: Int) throws -> [String] {
-        let c = try XCTUnwrap(store.functions[instance.entity.functionAddresses[index]].compiled)
-        return (0..<c.codeCount).map { String(describing: c.code[$0]) }
-    }
-
     func testFusedLoopEndsMatchUnfusedAndSwift() throws {
         let i32 = ModuleBuilder.i32
         var b = ModuleBuilder()

@@ -27,11 +27,6 @@ final class ScaledIndexFusionTests: XCTestCase {
         return (store, try b.instantiate(store))
     }
 
-    func ir(_ store: Store, _ instance: Instance, _ k: Int) throws -> [String] {
-        let c = try XCTUnwrap(store.functions[instance.entity.functionAddresses[k]].compiled)
-        return (0..<c.codeCount).map { String(describing: c.code[$0]) }
-    }
-
     func testFusedMatchesUnfusedAndTrapsTheSame() throws {
         let (store, instance) = try instance()
         let f = { (name: String) in try XCTUnwrap(instance.exportedFunction(name)) }
