@@ -866,6 +866,20 @@ enum Executor {
                 let ea = Int(u32(sp[Int(a)]) &+ (u32(sp[Int(b)]) &<< 2))
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 sp[Int(d)] = UInt64(memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self))
+            case let .dispatchJump(set, loop, target):
+                sp[Int(set.slot)] = UInt64(set.value)
+                if fuelOn {
+                    pc = codeBase + Int(loop) // the header and the br_table charge their fuel as before
+                } else {
+                    pc = codeBase + Int(target)
+                    st.pointee.countdown -= 1 // a back-edge, counted as the header would
+                    if st.pointee.countdown == 0 {
+                        st.pointee.countdown = deadlineInterval
+                        try checkDeadline(deadline)
+                    }
+                }
+            case let .globalSetAddImm(i, s, c):
+                record.pointee.globals![Int(i)].pointee = Num.i32Add(sp[Int(s)], cell(c))
             }
         }
     }

@@ -321,6 +321,11 @@ enum Instruction {
     /// d = a + (b << 2), and d = i32 load at a + (b << 2) (ScaledIndexFusion.swift): i32 array elements.
     case i32AddShl2(Int32, Int32, Int32)
     case i32LoadAddShl2(Int32, Int32, Int32)
+    /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
+    /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
+    case dispatchJump(SlotConstant, loop: Int32, target: Int32)
+    /// global[index] = i32(src) + c (TranslatorGoPeepholes.swift: Go moving its stack pointer): (index, src, c)
+    case globalSetAddImm(Int32, Int32, Int32)
 }
 
 extension Instruction {

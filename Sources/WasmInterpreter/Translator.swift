@@ -62,6 +62,8 @@ struct Translator {
     /// try_table bookkeeping (Proposals/ExceptionTranslation.swift).
     var openTryTables: [OpenTryTable] = []
     var catchRegions: [CatchRegion] = []
+    /// Code indexes of `dispatchJump`s, resolved once every label is placed (GoDispatchJump.swift).
+    var dispatchJumps: [Int] = []
 
     /// `constantCount`: the body's constant-pushing operators, as validation counted them (an upper bound
     /// for the constant area, known before the first temporary slot is handed out).
@@ -97,6 +99,7 @@ struct Translator {
             try translate(op)
         }
         flushFuel()
+        resolveDispatchJumps()
         let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
         let compiled = CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,
                                         localCount: localCount, frameSize: frameSize)
@@ -288,7 +291,7 @@ struct Translator {
         if frame.kind == .function { emitReturn(); return }
         copyToLabel(frame)
         if frame.kind == .loop {
-            emit(.br(Int32(frame.loopTarget)))
+            if !fuseDispatchJump(loop: Int32(frame.loopTarget)) { emit(.br(Int32(frame.loopTarget))) }
         } else {
             addFixup(depth: depth, .instruction(emit(.br(0))))
         }

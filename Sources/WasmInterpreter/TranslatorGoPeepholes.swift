@@ -2,8 +2,9 @@
 /// - `local.get sp; i64.extend_i32_u; i64.const k; i64.add` (the address of a stack slot as an i64):
 ///   one i64ExtendU32AddImm instead of an extend and an add;
 /// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
-///   following `if`/`br_if` still fuses into one compare-and-branch.
-/// Both replace the last instruction in place (no index moves), only when it produced the top temporary.
+///   following `if`/`br_if` still fuses into one compare-and-branch;
+/// - `local.get sp; i32.const k; i32.add; global.set 0` (Go moving its stack pointer): one globalSetAddImm.
+/// All replace the last instruction in place (no index moves), only when it produced the top temporary.
 extension Translator {
     /// The last instruction, when it produced `operand` (a temporary nothing else has read).
     func producer(of operand: Operand) -> Int? {
@@ -29,6 +30,15 @@ extension Translator {
         let a = stack[stack.count - 1]
         guard let i = producer(of: a), let negated = code[i].negatedComparison else { return false }
         code[i] = negated
+        return true
+    }
+
+    /// global.set of the i32 sum with a constant emitted just before; false when the value is not that sum.
+    mutating func fuseGlobalSetAddImm(_ index: Int32) -> Bool {
+        guard let i = producer(of: stack[stack.count - 1]), case let .i32AddImm(_, a, c) = code[i] else { return false }
+        _ = popOperand()
+        code[i] = .globalSetAddImm(index, a, c)
+        lastProducer = nil
         return true
     }
 }

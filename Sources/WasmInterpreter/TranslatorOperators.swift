@@ -53,7 +53,7 @@ extension Translator {
             setLocal(Int32(i), pop())
             stack.append(Operand(slot: Int32(i), kind: .local))
         case .globalGet(let i): produce { .globalGet($0, Int32(i)) }
-        case .globalSet(let i): emit(.globalSet(pop().slot, Int32(i)))
+        case .globalSet(let i): if !fuseGlobalSetAddImm(Int32(i)) { emit(.globalSet(pop().slot, Int32(i))) }
         case .tableGet(let t):
             let i = pop()
             produce { .tableGet($0, i.slot, Int32(t)) }

@@ -9,6 +9,8 @@ struct ModuleBuilder {
     var functionImports: [(module: String, name: String, type: Int)] = []
     var functions: [(type: Int, locals: [UInt8], body: [UInt8])] = []
     var memory: (min: UInt32, max: UInt32?)?
+    /// Mutable i32 globals, by initial value.
+    var globals: [Int32] = []
     /// Exception tags (type indices); imported ones come first in the tag index space.
     var tagImports: [(module: String, name: String, type: Int)] = []
     var tags: [Int] = []
@@ -70,6 +72,7 @@ struct ModuleBuilder {
             out += Self.section(5, [limits])
         }
         if !tags.isEmpty { out += Self.section(13, tags.map { [0x00] + Self.leb(UInt64($0)) }) }
+        if !globals.isEmpty { out += Self.section(6, globals.map { [Self.i32, 0x01] + Op.i32Const($0) + [0x0B] }) }
         out += Self.section(7, exports.map { Self.name($0.name) + [$0.kind] + Self.leb(UInt64($0.index)) })
         out += Self.section(10, functions.map { f in
             let locals: [UInt8] = Self.leb(UInt64(f.locals.count)) + f.locals.flatMap { [0x01, $0] }
@@ -93,6 +96,13 @@ enum Op {
     static func call(_ f: UInt32) -> [UInt8] { [0x10] + ModuleBuilder.leb(UInt64(f)) }
     static func br(_ d: UInt32) -> [UInt8] { [0x0C] + ModuleBuilder.leb(UInt64(d)) }
     static func brIf(_ d: UInt32) -> [UInt8] { [0x0D] + ModuleBuilder.leb(UInt64(d)) }
+    static func brTable(_ targets: [UInt32], default d: UInt32) -> [UInt8] {
+        [0x0E] + ModuleBuilder.leb(UInt64(targets.count)) + targets.flatMap { ModuleBuilder.leb(UInt64($0)) } + ModuleBuilder.leb(UInt64(d))
+    }
+    static func globalGet(_ i: UInt32) -> [UInt8] { [0x23] + ModuleBuilder.leb(UInt64(i)) }
+    static func globalSet(_ i: UInt32) -> [UInt8] { [0x24] + ModuleBuilder.leb(UInt64(i)) }
+    static let ifEmpty: [UInt8] = [0x04, 0x40]
+    static let `return`: [UInt8] = [0x0F]
     static let block: [UInt8] = [0x02, 0x40]
     static let blockI32: [UInt8] = [0x02, 0x7F]
     static let loop: [UInt8] = [0x03, 0x40]
