@@ -1,29 +1,13 @@
 /// Runs of copies (a loop's moves of its carried values, `local.get x; local.tee y`, block results) run as
 /// one instruction for two or three: one dispatch instead of several. Each copy still reads after the one
 /// before it wrote, exactly as the copies run alone.
-struct CopyPair: Equatable {
-    let dst: Int16
-    let src: Int16
-
-    /// Nil when a slot does not fit in 16 bits (the copy then stays on its own).
-    init?(_ dst: Int32, _ src: Int32) {
-        guard let d = Int16(exactly: dst), let s = Int16(exactly: src) else { return nil }
-        self.dst = d
-        self.src = s
-    }
-}
-
-extension CopyPair: CustomStringConvertible {
-    var description: String { "\(dst) <- \(src)" }
-}
-
 extension Instruction {
     /// This copy (or pair) with `dst = src` appended, or nil when it is no copy, holds three already, or a
     /// slot is too large.
     func appendingCopy(_ dst: Int32, _ src: Int32) -> Instruction? {
-        guard let next = CopyPair(dst, src) else { return nil }
+        guard let next = SlotPair(dst, src) else { return nil }
         switch self {
-        case let .copy(d, s): return CopyPair(d, s).map { .copy2($0, next) }
+        case let .copy(d, s): return SlotPair(d, s).map { .copy2($0, next) }
         case let .copy2(x, y): return .copy3(x, y, next)
         default: return nil
         }

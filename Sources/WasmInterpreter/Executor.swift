@@ -878,8 +878,10 @@ enum Executor {
                         try checkDeadline(deadline)
                     }
                 }
-            case let .globalSetAddImm(i, s, c):
-                record.pointee.globals![Int(i)].pointee = Num.i32Add(sp[Int(s)], cell(c))
+            case let .i32AddImmGlobalSet(p, c, i):
+                let v = Num.i32Add(sp[Int(p.src)], cell(c))
+                sp[Int(p.dst)] = v
+                record.pointee.globals![Int(i)].pointee = v
             }
         }
     }

@@ -76,8 +76,8 @@ enum Instruction {
     /// dst = src
     case copy(Int32, Int32)
     /// Two or three copies in a row, each as if run alone (CopyFusion.swift).
-    case copy2(CopyPair, CopyPair)
-    case copy3(CopyPair, CopyPair, CopyPair)
+    case copy2(SlotPair, SlotPair)
+    case copy3(SlotPair, SlotPair, SlotPair)
     /// dst = i32(cond) != 0 ? aux[aux] : aux[aux + 1] (both operand slots)
     case select(Int32, Int32, Int32)
     /// dst = global[index]
@@ -324,8 +324,9 @@ enum Instruction {
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)
-    /// global[index] = i32(src) + c (TranslatorGoPeepholes.swift: Go moving its stack pointer): (index, src, c)
-    case globalSetAddImm(Int32, Int32, Int32)
+    /// dst = i32(src) + c; global[index] = dst (TranslatorGoPeepholes.swift: a stack pointer moved):
+    /// (dst <- src, c, index)
+    case i32AddImmGlobalSet(SlotPair, Int32, Int32)
 }
 
 extension Instruction {

@@ -3,7 +3,8 @@
 ///   one i64ExtendU32AddImm instead of an extend and an add;
 /// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
 ///   following `if`/`br_if` still fuses into one compare-and-branch;
-/// - `local.get sp; i32.const k; i32.add; global.set 0` (Go moving its stack pointer): one globalSetAddImm.
+/// - `local.get sp; i32.const k; i32.add; local.tee sp; global.set 0` (Go moving its stack pointer; C
+///   code does it without the tee): one i32AddImmGlobalSet.
 /// All replace the last instruction in place (no index moves), only when it produced the top temporary.
 extension Translator {
     /// The last instruction, when it produced `operand` (a temporary nothing else has read).
@@ -33,11 +34,14 @@ extension Translator {
         return true
     }
 
-    /// global.set of the i32 sum with a constant emitted just before; false when the value is not that sum.
+    /// global.set of the i32 sum with a constant emitted just before, taken from its temporary or from the
+    /// local a tee just wrote it to; false when the value is not that sum or a label sits here.
     mutating func fuseGlobalSetAddImm(_ index: Int32) -> Bool {
-        guard let i = producer(of: stack[stack.count - 1]), case let .i32AddImm(_, a, c) = code[i] else { return false }
+        let value = stack[stack.count - 1]
+        guard code.count > labelFloor, case let .i32AddImm(d, a, c)? = code.last, let pair = SlotPair(d, a),
+              producer(of: value) != nil || (value.kind == .local && value.slot == d) else { return false }
         _ = popOperand()
-        code[i] = .globalSetAddImm(index, a, c)
+        code[code.count - 1] = .i32AddImmGlobalSet(pair, c, index)
         lastProducer = nil
         return true
     }
