@@ -4,7 +4,9 @@
 /// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
 ///   following `if`/`br_if` still fuses into one compare-and-branch;
 /// - `local.get sp; i32.const k; i32.add; local.tee sp; global.set 0` (Go moving its stack pointer; C
-///   code does it without the tee): one i32AddImmGlobalSet.
+///   code does it without the tee): one i32AddImmGlobalSet;
+/// - `<comparison>; i64.extend_i32_u` (Go's booleans are i64): nothing for the extension, the comparison's
+///   0/1 cell already is the i64.
 /// All replace the last instruction in place (no index moves), only when it produced the top temporary.
 extension Translator {
     /// The last instruction, when it produced `operand` (a temporary nothing else has read).
@@ -34,6 +36,12 @@ extension Translator {
         return true
     }
 
+    /// i64.extend_i32_u of the 0/1 the comparison just emitted produced: true when nothing needs emitting.
+    func extendsBoolean() -> Bool {
+        guard let i = producer(of: stack[stack.count - 1]) else { return false }
+        return code[i].producesBoolean
+    }
+
     /// global.set of the i32 sum with a constant emitted just before, taken from its temporary or from the
     /// local a tee just wrote it to; false when the value is not that sum or a label sits here.
     mutating func fuseGlobalSetAddImm(_ index: Int32) -> Bool {
@@ -48,6 +56,9 @@ extension Translator {
 }
 
 extension Instruction {
+    /// A comparison or an eqz: its result cell is 0 or 1 (`cell(Bool)`), upper half zero.
+    var producesBoolean: Bool { fusedBranch(negated: false, target: 0) != nil }
+
     /// The comparison giving the opposite 0/1 result, when there is one in a single instruction.
     var negatedComparison: Instruction? {
         switch self {

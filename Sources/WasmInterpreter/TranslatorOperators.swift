@@ -148,7 +148,7 @@ extension Translator {
         case .i32TruncF64S: emitUnary { .rareUnary($0, $1, .i32TruncF64S) }
         case .i32TruncF64U: emitUnary { .rareUnary($0, $1, .i32TruncF64U) }
         case .i64ExtendI32S: emitUnary(Instruction.i64ExtendI32S)
-        case .i64ExtendI32U: emitUnary(Instruction.i64ExtendI32U)
+        case .i64ExtendI32U: if !extendsBoolean() { emitUnary(Instruction.i64ExtendI32U) }
         case .i64TruncF32S: emitUnary { .rareUnary($0, $1, .i64TruncF32S) }
         case .i64TruncF32U: emitUnary { .rareUnary($0, $1, .i64TruncF32U) }
         case .i64TruncF64S: emitUnary { .rareUnary($0, $1, .i64TruncF64S) }

@@ -61,6 +61,33 @@ final class GoPeepholeTests: XCTestCase {
     func testI32ComparisonThenEqzIsTheOppositeComparison() throws { try check(Ops.i32Ops, wide: false) }
     func testI64ComparisonThenEqzIsTheOppositeComparison() throws { try check(Ops.i64Ops, wide: true) }
 
+    /// `<comparison>; i64.extend_i32_u` emits no extension (the 0/1 cell already is the i64); an extension of
+    /// anything else stays and clears the upper half.
+    func testExtensionOfAComparisonIsFree() throws {
+        let i64 = ModuleBuilder.i64, x = Op.localGet(0), y = Op.localGet(1), extend: [UInt8] = [0xAD], wrap: [UInt8] = [0xA7]
+        let bodies: [(String, [UInt8], free: Bool, (UInt64, UInt64) -> UInt64)] = [
+            ("eqz", x + [0x50] + extend, true, { a, _ in a == 0 ? 1 : 0 }),
+            ("ltS", x + y + [0x53] + extend, true, { a, b in Int64(bitPattern: a) < Int64(bitPattern: b) ? 1 : 0 }),
+            ("gtUImm", x + [0x42] + ModuleBuilder.sleb(5) + [0x56] + extend, true, { a, _ in a > 5 ? 1 : 0 }),
+            ("sum", x + wrap + y + wrap + Op.i32Add + extend, false, { a, b in (a &+ b) & 0xFFFF_FFFF }),
+            ("wrapped", x + wrap + extend, false, { a, _ in a & 0xFFFF_FFFF }),
+        ]
+        var b = ModuleBuilder()
+        let type = b.type([i64, i64], [i64])
+        for (name, body, _, _) in bodies { b.function(name, type: type, body) }
+        let store = Store()
+        let instance = try b.instantiate(store)
+        let inputs: [UInt64] = [0, 1, 5, 6, 0xFFFF_FFFF, 0x1_0000_0000, 0xFFFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0001]
+        for (k, (name, _, free, expected)) in bodies.enumerated() {
+            let code = try ir(store, instance, k)
+            XCTAssertEqual(code.contains { $0.hasPrefix("i64ExtendI32U(") }, !free, "\(name): \(code)")
+            let f = try XCTUnwrap(instance.exportedFunction(name))
+            for a in inputs {
+                for c in inputs { XCTAssertEqual(try f.invoke([.i64(a), .i64(c)]), [.i64(expected(a, c))], "\(name) \(a) \(c)") }
+            }
+        }
+    }
+
     func testZeroExtensionPlusConstantIsOneInstruction() throws {
         let constants: [Int64] = [0, 8, -8, 1, -1, Int64(Int32.max), Int64(Int32.min), 1 << 33]
         var b = ModuleBuilder()
