@@ -7,7 +7,8 @@
 ///   code does it without the tee): one i32AddImmGlobalSet;
 /// - `<comparison>; i64.extend_i32_u` (Go's booleans are i64): nothing for the extension, the comparison's
 ///   0/1 cell already is the i64.
-/// All replace the last instruction in place (no index moves), only when it produced the top temporary.
+/// Each rewrites the last instruction in place (no index moves) or, for the extension, emits nothing, and
+/// only when that instruction produced the value (its temporary, or for the tee the local it just wrote).
 extension Translator {
     /// The last instruction, when it produced `operand` (a temporary nothing else has read).
     func producer(of operand: Operand) -> Int? {
