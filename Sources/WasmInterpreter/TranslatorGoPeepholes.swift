@@ -4,11 +4,13 @@
 /// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
 ///   following `if`/`br_if` still fuses into one compare-and-branch;
 /// - `local.get sp; i32.const k; i32.add; local.tee sp; global.set 0` (Go moving its stack pointer; C
-///   code does it without the tee): one i32AddImmGlobalSet;
+///   code does it without the tee): one i32AddImmGlobalSet, and two in a row on the same local and global
+///   (Go's epilogue: the frame, then the return address) one with the sum;
 /// - `<comparison>; i64.extend_i32_u` (Go's booleans are i64): nothing for the extension, the comparison's
 ///   0/1 cell already is the i64.
-/// Each rewrites the last instruction in place (no index moves) or, for the extension, emits nothing, and
-/// only when that instruction produced the value (its temporary, or for the tee the local it just wrote).
+/// Each rewrites the last instruction in place (the merge of two stack-pointer moves drops one that no
+/// branch lands on) or, for the extension, emits nothing, and only when that instruction produced the
+/// value (its temporary, or for the tee the local it just wrote).
 extension Translator {
     /// The last instruction, when it produced `operand` (a temporary nothing else has read).
     func producer(of operand: Operand) -> Int? {
@@ -50,8 +52,16 @@ extension Translator {
         guard code.count > labelFloor, case let .i32AddImm(d, a, c)? = code.last, let pair = SlotPair(d, a),
               producer(of: value) != nil || (value.kind == .local && value.slot == d) else { return false }
         _ = popOperand()
-        code[code.count - 1] = .i32AddImmGlobalSet(pair, c, index)
         lastProducer = nil
+        // Nothing runs between the two, so the first global value is never seen (both adds wrap alike).
+        if code.count - 1 > labelFloor, d == a, code.count >= 2,
+           case let .i32AddImmGlobalSet(previous, c0, index0) = code[code.count - 2],
+           index0 == index, previous == pair {
+            code.removeLast()
+            code[code.count - 1] = .i32AddImmGlobalSet(pair, c0 &+ c, index)
+            return true
+        }
+        code[code.count - 1] = .i32AddImmGlobalSet(pair, c, index)
         return true
     }
 }

@@ -120,4 +120,25 @@ final class GoDispatchJumpTests: XCTestCase {
         XCTAssertEqual(try call(instance, "tee", Int32.max), 4, "(2^31 + 2) * 2 wraps to 4")
         XCTAssertEqual(try call(instance, "sum", 21), 42)
     }
+
+    /// Go's epilogue moves the stack pointer twice in a row: one instruction with the sum. With a label
+    /// between them (a branch may skip the first), they stay two.
+    func testTwoStackPointerMovesInARowAreOne() throws {
+        let move = { (k: Int32) in Op.localGet(1) + Op.i32Const(k) + Op.i32Add + Op.localTee(1) + Op.globalSet(0) }
+        let start = Op.globalGet(0) + Op.localSet(1)
+        var b = ModuleBuilder()
+        b.globals = [1000]
+        let t = b.type([i32], [i32])
+        b.function("merged", type: t, locals: [i32], start + move(80) + move(8) + Op.globalGet(0))
+        b.function("label", type: t, locals: [i32], start + move(80) + Op.block + Op.localGet(0) + Op.brIf(0) + Op.end
+            + move(8) + Op.globalGet(0))
+        let store = Store()
+        let instance = try b.instantiate(store)
+        let moves = { (k: Int) in try self.ir(store, instance, k).filter { $0.hasPrefix("i32AddImmGlobalSet(") } }
+        XCTAssertEqual(try moves(0), ["i32AddImmGlobalSet(1 <- 1, 88, 0)"])
+        XCTAssertEqual(try moves(1).count, 2)
+        XCTAssertEqual(try call(instance, "merged", 0), 1088)
+        XCTAssertEqual(try call(instance, "label", 1), 1176)
+        XCTAssertEqual(try call(instance, "label", 0), 1264)
+    }
 }
