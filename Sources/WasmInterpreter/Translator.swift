@@ -377,7 +377,7 @@ struct Translator {
            let fused = code[producer.index].fusedBranch(negated: negated, target: target) {
             code[producer.index] = fused
             lastProducer = nil
-            return fuseLoopStep(branchAt: producer.index)
+            return fuseLoopStep(branchAt: foldEqzIntoBranch(at: producer.index))
         }
         return fuseLoopStep(branchAt: emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target)))
     }

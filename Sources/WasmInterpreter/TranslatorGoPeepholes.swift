@@ -7,7 +7,9 @@
 ///   code does it without the tee): one i32AddImmGlobalSet, and two in a row on the same local and global
 ///   (Go's epilogue: the frame, then the return address) one with the sum;
 /// - `<comparison>; i64.extend_i32_u` (Go's booleans are i64): nothing for the extension, the comparison's
-///   0/1 cell already is the i64.
+///   0/1 cell already is the i64;
+/// - `x; i64.eqz; i64.extend_i32_u; i64.eqz; i32.eqz; br_if` (Go testing a boolean): after the rewrites above
+///   an eqz into a temporary and a branch on it against zero, folded into one branch on x.
 /// Each rewrites the last instruction in place (the merge of two stack-pointer moves drops one that no
 /// branch lands on) or, for the extension, emits nothing, and only when that instruction produced the
 /// value (its temporary, or for the tee the local it just wrote).
@@ -45,6 +47,24 @@ extension Translator {
         return code[i].producesBoolean
     }
 
+    /// The branch at `index` (the last instruction) tests against zero a temporary that the eqz just before
+    /// it computed: one branch on the eqz's operand instead. Returns the branch's index.
+    mutating func foldEqzIntoBranch(at index: Int) -> Int {
+        guard index == code.count - 1, index > labelFloor, index >= 1, let test = code[index].zeroTest,
+              test.slot >= Int32(tempBase) else { return index }
+        let folded: Instruction
+        switch code[index - 1] {
+        case let .i64Eqz(d, x) where d == test.slot:
+            folded = test.takenIfNonzero ? .brIfI64Eqz(x, test.target) : .brIfI64Nez(x, test.target)
+        case let .i32Eqz(d, x) where d == test.slot:
+            folded = test.takenIfNonzero ? .brIfNot(x, test.target) : .brIf(x, test.target)
+        default: return index
+        }
+        code.removeLast()
+        code[index - 1] = folded
+        return index - 1
+    }
+
     /// global.set of the i32 sum with a constant emitted just before, taken from its temporary or from the
     /// local a tee just wrote it to; false when the value is not that sum or a label sits here.
     mutating func fuseGlobalSetAddImm(_ index: Int32) -> Bool {
@@ -67,6 +87,17 @@ extension Translator {
 }
 
 extension Instruction {
+    /// A branch taken when `slot` is non-zero (or, `takenIfNonzero` false, zero); any width, as for a 0/1 cell.
+    var zeroTest: (slot: Int32, takenIfNonzero: Bool, target: Int32)? {
+        switch self {
+        case let .brIf(s, t), let .brIfI64Nez(s, t), let .brIfI32NeImm(s, 0, t): return (s, true, t)
+        case let .brIfNot(s, t), let .brIfI64Eqz(s, t), let .brIfI32EqImm(s, 0, t): return (s, false, t)
+        case let .brIfI64NeImm(s, 0, t): return (s, true, t)
+        case let .brIfI64EqImm(s, 0, t): return (s, false, t)
+        default: return nil
+        }
+    }
+
     /// A comparison or an eqz: its result cell is 0 or 1 (`cell(Bool)`), upper half zero.
     var producesBoolean: Bool { fusedBranch(negated: false, target: 0) != nil }
 

@@ -88,6 +88,41 @@ final class GoPeepholeTests: XCTestCase {
         }
     }
 
+    /// Go tests a boolean as `x; i64.eqz; i64.extend_i32_u; i64.eqz; i32.eqz; br_if` (taken when x == 0): one
+    /// branch on x. Through a local (the tee) the eqz stays. Each shape as a `br_if` (7 when taken, else 9)
+    /// and as an `if` (1 or 0).
+    func testBranchOnABooleanTestsItsSource() throws {
+        let i32 = ModuleBuilder.i32, i64 = ModuleBuilder.i64
+        let tail: [UInt8] = [0xAD, 0x50, 0x45]  // i64.extend_i32_u, i64.eqz, i32.eqz
+        let x = Op.localGet(0)
+        let conditions: [(String, [UInt8], folds: Bool, (UInt64) -> Bool)] = [
+            ("i64", x + [0x50] + tail, true, { $0 == 0 }),
+            ("i32", x + [0xA7, 0x45] + tail, true, { UInt32(truncatingIfNeeded: $0) == 0 }),
+            ("tee", x + [0x50] + Op.localTee(1) + tail, false, { $0 == 0 }),
+        ]
+        var b = ModuleBuilder()
+        let type = b.type([i64], [i32])
+        for (name, condition, _, _) in conditions {
+            b.function("brIf_\(name)", type: type, locals: [i32], Op.blockI32 + Op.i32Const(7) + condition + Op.brIf(0)
+                + Op.drop + Op.i32Const(9) + Op.end)
+            b.function("if_\(name)", type: type, locals: [i32], condition + Op.ifI32 + Op.i32Const(1) + Op.else + Op.i32Const(0) + Op.end)
+        }
+        let store = Store()
+        let instance = try b.instantiate(store)
+        for (k, (name, _, folds, taken)) in conditions.enumerated() {
+            for f in [2 * k, 2 * k + 1] {
+                let code = try ir(store, instance, f)
+                XCTAssertEqual(code.contains { $0.hasPrefix("i64Eqz(") || $0.hasPrefix("i32Eqz(") }, !folds, "\(name): \(code)")
+            }
+            let brIf = try XCTUnwrap(instance.exportedFunction("brIf_\(name)"))
+            let ifElse = try XCTUnwrap(instance.exportedFunction("if_\(name)"))
+            for v: UInt64 in [0, 1, 0xFFFF_FFFF, 0x1_0000_0000, 0xFFFF_FFFF_FFFF_FFFF] {
+                XCTAssertEqual(try brIf.invoke([.i64(v)]), [.i32(taken(v) ? 7 : 9)], "brIf \(name) \(v)")
+                XCTAssertEqual(try ifElse.invoke([.i64(v)]), [.i32(taken(v) ? 1 : 0)], "if \(name) \(v)")
+            }
+        }
+    }
+
     func testZeroExtensionPlusConstantIsOneInstruction() throws {
         let constants: [Int64] = [0, 8, -8, 1, -1, Int64(Int32.max), Int64(Int32.min), 1 << 33]
         var b = ModuleBuilder()
