@@ -1,4 +1,4 @@
-/// Rewrites of the instruction just emitted for two shapes Go's js/wasm code is full of:
+/// Rewrites of the instructions just emitted for shapes Go's js/wasm code is full of:
 /// - `local.get sp; i64.extend_i32_u; i64.const k; i64.add` (the address of a stack slot as an i64):
 ///   one i64ExtendU32AddImm instead of an extend and an add;
 /// - `<comparison>; i32.eqz` (Go branches on the negated condition): the opposite comparison, so the
