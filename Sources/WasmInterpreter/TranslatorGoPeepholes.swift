@@ -50,19 +50,17 @@ extension Translator {
     /// The branch at `index` (the last instruction) tests against zero a temporary that the eqz just before
     /// it computed: one branch on the eqz's operand instead. Returns the branch's index.
     mutating func foldEqzIntoBranch(at index: Int) -> Int {
-        guard index == code.count - 1, index > labelFloor, index >= 1, let test = code[index].zeroTest,
-              test.slot >= Int32(tempBase) else { return index }
-        let folded: Instruction
-        switch code[index - 1] {
-        case let .i64Eqz(d, x) where d == test.slot:
-            folded = test.takenIfNonzero ? .brIfI64Eqz(x, test.target) : .brIfI64Nez(x, test.target)
-        case let .i32Eqz(d, x) where d == test.slot:
-            folded = test.takenIfNonzero ? .brIfNot(x, test.target) : .brIf(x, test.target)
-        default: return index
+        let firstTemp = Int32(tempBase)
+        return mergeBranch(at: index) { before, branch in
+            guard let test = branch.zeroTest, test.slot >= firstTemp else { return nil }
+            switch before {
+            case let .i64Eqz(d, x) where d == test.slot:
+                return test.takenIfNonzero ? .brIfI64Eqz(x, test.target) : .brIfI64Nez(x, test.target)
+            case let .i32Eqz(d, x) where d == test.slot:
+                return test.takenIfNonzero ? .brIfNot(x, test.target) : .brIf(x, test.target)
+            default: return nil
+            }
         }
-        code.removeLast()
-        code[index - 1] = folded
-        return index - 1
     }
 
     /// global.set of the i32 sum with a constant emitted just before, taken from its temporary or from the
