@@ -15,11 +15,7 @@ final class CopyFusionTests: XCTestCase {
         return (store, try b.instantiate(store))
     }
 
-    func call(_ instance: Instance, _ args: [Int32]) throws -> Int32 {
-        let f = try XCTUnwrap(instance.exportedFunction("f"))
-        guard case .i32(let bits)? = try f.invoke(args.map { .i32(UInt32(bitPattern: $0)) }).first else { XCTFail("no i32 result"); return 0 }
-        return Int32(bitPattern: bits)
-    }
+    func call(_ instance: Instance, _ args: [Int32]) throws -> Int32 { try callI32(instance, "f", args) }
 
     /// (a, b, c) -> (b, c, a) through a scratch local: four dependent copies, the later ones reading what
     /// the earlier ones wrote. Result a * 10000 + b * 100 + c.

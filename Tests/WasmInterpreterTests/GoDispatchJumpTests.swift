@@ -38,11 +38,7 @@ final class GoDispatchJumpTests: XCTestCase {
         return try b.instantiate(store)
     }
 
-    func call(_ instance: Instance, _ name: String, _ n: Int32) throws -> Int32 {
-        let f = try XCTUnwrap(instance.exportedFunction(name))
-        guard case .i32(let bits)? = try f.invoke([.i32(UInt32(bitPattern: n))]).first else { XCTFail("no i32 result"); return 0 }
-        return Int32(bitPattern: bits)
-    }
+    func call(_ instance: Instance, _ name: String, _ n: Int32) throws -> Int32 { try callI32(instance, name, [n]) }
 
     /// (loop, target) of every dispatchJump in the function's register code.
     func dispatchJumps(_ code: [String]) -> [(loop: Int, target: Int)] {
