@@ -22,13 +22,15 @@ let package = Package(
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto"),
 
         .target(name: "WasmParser", swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        // The executor's one switch: tail merging off and tail-duplication limits raised, so LLVM copies the
-        // dispatch (load, jump-table branch) into every case instead of sharing one indirect branch: each
-        // instruction kind gets its own, which the CPU predicts far better (callgrind: indirect mispredicts
-        // -40..50%, instructions -3..10% on the benchmark kernels).
+        // The executor's one switch. LLVM copies the dispatch (load, jump-table branch) into every case instead
+        // of sharing one indirect branch: each instruction kind gets its own, which the CPU predicts far better.
+        // The copying happens after register allocation (early tail duplication off, the late pass allowed
+        // blocks of 20 instructions and any number of predecessors), so the allocator sees one dispatch block:
+        // done before it, the copies made pc's register depend on every case in the switch, and adding one case
+        // could slow all the others by 2-17% (callgrind). Tail merging stays off so the copies are not folded.
         .target(name: "WasmInterpreter", dependencies: ["WasmParser"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked", "-Xllvm", "-tail-dup-pred-size=100000",
-                                              "-Xllvm", "-tail-dup-succ-size=100000", "-Xllvm", "-tail-dup-indirect-size=200",
+                swiftSettings: [.unsafeFlags(["-Ounchecked", "-Xllvm", "-disable-early-taildup", "-Xllvm", "-tail-dup-size=20",
+                                              "-Xllvm", "-tail-dup-pred-size=100000", "-Xllvm", "-tail-dup-succ-size=100000",
                                               "-Xllvm", "-enable-tail-merge=false"],
                                              .when(configuration: .release))]),
         // Go's string quoting (strconv.Quote, encoding/json), shared by GoJSHost and KptFn.
