@@ -39,6 +39,8 @@ extension Instruction {
         case let .i32LoadAdd(_, a, b): return .i32LoadAdd(slot, a, b)
         case let .i32LoadAddShl2(_, a, b): return .i32LoadAddShl2(slot, a, b)
         case let .i32AddShl2(_, a, b): return .i32AddShl2(slot, a, b)
+        case let .i32AddShl2Byte(_, a, b): return .i32AddShl2Byte(slot, a, b)
+        case let .i32LoadAddShl2Byte(_, a, b): return .i32LoadAddShl2Byte(slot, a, b)
         case let .i64LoadAddImm(_, a, c): return .i64LoadAddImm(slot, a, c)
         case let .i64LoadAdd(_, a, b): return .i64LoadAdd(slot, a, b)
         case let .i32Load8UAddImm(_, a, c): return .i32Load8UAddImm(slot, a, c)
@@ -66,6 +68,8 @@ extension Translator {
         case let .i64ExtendU32AddImm(_, lhs, c): fused = plain.withAddressAddImm(lhs, c)
         case let .i32AddShl2(_, lhs, x):
             if case let .i32Load(d, _, _) = plain { fused = .i32LoadAddShl2(d, lhs, x) } else { fused = nil }
+        case let .i32AddShl2Byte(_, lhs, byte):
+            if case let .i32Load(d, _, _) = plain { fused = .i32LoadAddShl2Byte(d, lhs, byte) } else { fused = nil }
         default: fused = nil
         }
         guard let fused else { return nil }

@@ -145,6 +145,15 @@ enum Executor {
         }
     }
 
+    /// The byte a `ByteIndex` names, bounds-checked as its i32.load8_u would be.
+    @inline(__always)
+    static func loadByteIndex(_ byte: ByteIndex, _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
+                              _ memSize: Int) throws -> UInt32 {
+        let ea = Int(u32(sp[Int(byte.address)])) &+ Int(byte.offset)
+        guard ea < memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+        return UInt32(memBase.load(fromByteOffset: ea, as: UInt8.self))
+    }
+
     static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
         if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
     }
@@ -864,6 +873,19 @@ enum Executor {
             case let .i32AddShl2(d, a, b): sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (u32(sp[Int(b)]) &<< 2))
             case let .i32LoadAddShl2(d, a, b):
                 let ea = Int(u32(sp[Int(a)]) &+ (u32(sp[Int(b)]) &<< 2))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                sp[Int(d)] = UInt64(memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self))
+            case let .i32StoreBr(a, v, t):
+                let ea = Int(u32(sp[Int(a)]))
+                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
+                try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+            case let .i32AddShl2Byte(d, a, byte):
+                let b = try loadByteIndex(byte, sp, memBase, memSize)
+                sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))
+            case let .i32LoadAddShl2Byte(d, a, byte):
+                let b = try loadByteIndex(byte, sp, memBase, memSize)
+                let ea = Int(u32(sp[Int(a)]) &+ (b &<< 2))
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 sp[Int(d)] = UInt64(memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self))
             case let .dispatchJump(set, loop, target):

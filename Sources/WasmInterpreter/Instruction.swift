@@ -321,6 +321,12 @@ enum Instruction {
     /// d = a + (b << 2), and d = i32 load at a + (b << 2) (ScaledIndexFusion.swift): i32 array elements.
     case i32AddShl2(Int32, Int32, Int32)
     case i32LoadAddShl2(Int32, Int32, Int32)
+    /// The same with b the byte at memory[slot + offset] (ByteIndexFusion.swift): (d, a, byte)
+    case i32AddShl2Byte(Int32, Int32, ByteIndex)
+    case i32LoadAddShl2Byte(Int32, Int32, ByteIndex)
+    /// i32 store of value slot v at address slot a (offset 0), then pc = target (StoreBranchFusion.swift):
+    /// (a, v, target)
+    case i32StoreBr(Int32, Int32, Int32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)
@@ -453,6 +459,7 @@ extension Instruction {
     func withTarget(_ t: Int32) -> Instruction {
         switch self {
         case .br: return .br(t)
+        case let .i32StoreBr(a, v, _): return .i32StoreBr(a, v, t)
         case let .brIf(c, _): return .brIf(c, t)
         case let .brIfNot(c, _): return .brIfNot(c, t)
         case let .brIfI64Eqz(c, _): return .brIfI64Eqz(c, t)

@@ -18,6 +18,7 @@ extension Translator {
         pushTemp()
         fuelCount &+= 1 // charged as the add it replaces
         lastProducer = (p.index, d)
+        if x == s { fuseByteIndex(at: p.index) } // the shift read its own temporary: a byte load's, maybe
         return true
     }
 }

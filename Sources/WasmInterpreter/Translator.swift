@@ -291,9 +291,9 @@ struct Translator {
         if frame.kind == .function { emitReturn(); return }
         copyToLabel(frame)
         if frame.kind == .loop {
-            if !fuseDispatchJump(loop: Int32(frame.loopTarget)) { emit(.br(Int32(frame.loopTarget))) }
+            if !fuseDispatchJump(loop: Int32(frame.loopTarget)) { _ = fuseStoreBranch(at: emit(.br(Int32(frame.loopTarget)))) }
         } else {
-            addFixup(depth: depth, .instruction(emit(.br(0))))
+            addFixup(depth: depth, .instruction(fuseStoreBranch(at: emit(.br(0)))))
         }
     }
 
