@@ -880,6 +880,12 @@ enum Executor {
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
                 try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+            case let .i64LoadChase(p, o1, o2):
+                let ea = Int(u32(sp[Int(p.src)])) &+ Int(o1)
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                let pointer = Int(u32(memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self))) &+ Int(o2)
+                guard pointer &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                sp[Int(p.dst)] = memBase.loadUnaligned(fromByteOffset: pointer, as: UInt64.self)
             case let .i32AddShl2Byte(d, a, byte):
                 let b = try loadByteIndex(byte, sp, memBase, memSize)
                 sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))

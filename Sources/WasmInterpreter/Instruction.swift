@@ -327,6 +327,8 @@ enum Instruction {
     /// i32 store of value slot v at address slot a (offset 0), then pc = target (StoreBranchFusion.swift):
     /// (a, v, target)
     case i32StoreBr(Int32, Int32, Int32)
+    /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
+    case i64LoadChase(SlotPair, UInt32, UInt32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)

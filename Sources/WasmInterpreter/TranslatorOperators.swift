@@ -277,6 +277,7 @@ extension Translator {
 
     mutating func load(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
         let d = tempSlot(stack.count - 1)
+        if fuseLoadChase(m, make(d, 0, 0)) { return }
         if m.offset == 0, let index = fuseAddress(at: stack.count - 1, into: make(d, 0, 0)) {
             stack.removeLast()
             pushTemp()
