@@ -145,6 +145,13 @@ enum Executor {
         }
     }
 
+    /// The 8 bytes at `ea`, bounds-checked as an f64.load there would be.
+    @inline(__always)
+    static func f64Operand(_ ea: Int, _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws -> UInt64 {
+        guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+        return memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
+    }
+
     /// The byte a `ByteIndex` names, bounds-checked as its i32.load8_u would be.
     @inline(__always)
     static func loadByteIndex(_ byte: ByteIndex, _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
@@ -886,6 +893,18 @@ enum Executor {
                 let pointer = Int(u32(memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self))) &+ Int(o2)
                 guard pointer &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 sp[Int(p.dst)] = memBase.loadUnaligned(fromByteOffset: pointer, as: UInt64.self)
+            case let .f64AddLoad(p, b, o):
+                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
+            case let .f64SubLoad(p, b, o):
+                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
+            case let .f64MulLoad(p, b, o):
+                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
+            case let .f64AddLoadAddImm(p, b, c):
+                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
+            case let .f64SubLoadAddImm(p, b, c):
+                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
+            case let .f64MulLoadAddImm(p, b, c):
+                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
             case let .i32AddShl2Byte(d, a, byte):
                 let b = try loadByteIndex(byte, sp, memBase, memSize)
                 sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))

@@ -329,6 +329,14 @@ enum Instruction {
     case i32StoreBr(Int32, Int32, Int32)
     /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
     case i64LoadChase(SlotPair, UInt32, UInt32)
+    /// dst = f64(lhs) <op> f64 at u32(base) + offset, or at u32(base + c) (FloatLoadFusion.swift):
+    /// (dst <- lhs, base, offset | c)
+    case f64AddLoad(SlotPair, Int32, UInt32)
+    case f64SubLoad(SlotPair, Int32, UInt32)
+    case f64MulLoad(SlotPair, Int32, UInt32)
+    case f64AddLoadAddImm(SlotPair, Int32, Int32)
+    case f64SubLoadAddImm(SlotPair, Int32, Int32)
+    case f64MulLoadAddImm(SlotPair, Int32, Int32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)

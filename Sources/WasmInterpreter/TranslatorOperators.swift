@@ -258,9 +258,9 @@ extension Translator {
         case .f32Min: emitRareBinary(.f32Min)
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
-        case .f64Add: emitBinary(Instruction.f64Add)
-        case .f64Sub: emitBinary(Instruction.f64Sub)
-        case .f64Mul: emitBinary(Instruction.f64Mul)
+        case .f64Add: if !fuseFloatLoad(.add) { emitBinary(Instruction.f64Add) }
+        case .f64Sub: if !fuseFloatLoad(.sub) { emitBinary(Instruction.f64Sub) }
+        case .f64Mul: if !fuseFloatLoad(.mul) { emitBinary(Instruction.f64Mul) }
         case .f64Div: emitBinary(Instruction.f64Div)
         case .f64Min: emitRareBinary(.f64Min)
         case .f64Max: emitRareBinary(.f64Max)

@@ -1,0 +1,73 @@
+import XCTest
+import WasmParser
+@testable import WasmInterpreter
+
+/// FloatLoadFusion.swift: f64 add/sub/mul whose operand an f64.load just produced run as one instruction,
+/// with the load's address form (static offset, or a wrapping add) and bounds check.
+final class FloatLoadFusionTests: XCTestCase {
+    let i32 = ModuleBuilder.i32, f64: UInt8 = 0x7C
+    let add: [UInt8] = [0xA0], sub: [UInt8] = [0xA1], mul: [UInt8] = [0xA2]
+    let load8: [UInt8] = [0x2B, 0x03, 0x08], load0: [UInt8] = [0x2B, 0x03, 0x00]
+
+    /// All (p: i32, x: f64) -> f64, in this order: addOff x + m[p+8], subOff x - m[p+8], mulWrap x * m[p+16]
+    /// (address p + 16 wrapping), subLeft m[p+8] - x, mulLeft m[p+8] * x, kept (x + m[p+8] through a local),
+    /// put (m[p+8] = x, returns x).
+    func instance(_ store: Store) throws -> Instance {
+        var b = ModuleBuilder()
+        b.memory = (1, 1)
+        let t = b.type([i32, f64], [f64])
+        let x = Op.localGet(1), at8 = Op.localGet(0) + load8
+        b.function("addOff", type: t, x + at8 + add)
+        b.function("subOff", type: t, x + at8 + sub)
+        b.function("mulWrap", type: t, x + Op.localGet(0) + Op.i32Const(16) + Op.i32Add + load0 + mul)
+        b.function("subLeft", type: t, at8 + x + sub)
+        b.function("mulLeft", type: t, at8 + x + mul)
+        b.function("kept", type: t, locals: [f64], x + at8 + add + Op.localSet(2) + Op.localGet(2))
+        b.function("put", type: t, Op.localGet(0) + x + [0x39, 0x03, 0x08] + x)
+        return try b.instantiate(store)
+    }
+
+    func call(_ instance: Instance, _ name: String, _ p: Int32, _ x: Double) throws -> Double {
+        let f = try XCTUnwrap(instance.exportedFunction(name))
+        guard case .f64(let bits)? = try f.invoke([.i32(UInt32(bitPattern: p)), .f64(x.bitPattern)]).first else {
+            XCTFail("\(name) returned no f64")
+            return .nan
+        }
+        return Double(bitPattern: bits)
+    }
+
+    func testFusedOperationsMatchTheSeparateOnes() throws {
+        let store = Store()
+        let instance = try instance(store)
+        let fusedForm = ["f64AddLoad(", "f64SubLoad(", "f64MulLoadAddImm(", nil, "f64MulLoad(", "f64AddLoad(2 <- 1,"]
+        for (k, prefix) in fusedForm.enumerated() {
+            let code = try ir(store, instance, k)
+            if let prefix {
+                XCTAssertTrue(code.contains { $0.hasPrefix(prefix) }, "function \(k): \(code)")
+                XCTAssertFalse(code.contains { $0.hasPrefix("i64Load") }, "function \(k): \(code)")
+            } else {
+                XCTAssertFalse(code.joined().contains("f64SubLoad"), "a load on the left of a subtraction stays: \(code)")
+            }
+        }
+        XCTAssertEqual(try call(instance, "put", 100, 2.5), 2.5) // m[108] = 2.5
+        XCTAssertEqual(try call(instance, "addOff", 100, 1.25), 3.75)
+        XCTAssertEqual(try call(instance, "subOff", 100, 1.25), -1.25)
+        XCTAssertEqual(try call(instance, "subLeft", 100, 1.25), 1.25)
+        XCTAssertEqual(try call(instance, "mulLeft", 100, 3), 7.5)
+        XCTAssertEqual(try call(instance, "kept", 100, 0.5), 3)
+        XCTAssertEqual(try call(instance, "mulWrap", 92, 4), 10, "92 + 16 = 108")
+        XCTAssertEqual(try call(instance, "mulWrap", -8, 4), 0, "-8 + 16 wraps to 8, which holds 0")
+    }
+
+    func testOutOfBoundsOperandTraps() throws {
+        let store = Store()
+        let instance = try instance(store)
+        XCTAssertEqual(try call(instance, "addOff", 65_520, 1), 1, "the last 8 bytes are in bounds")
+        for (name, p) in [("addOff", Int32(65_521)), ("subOff", -8), ("mulLeft", 65_528), ("kept", 65_521),
+                          ("mulWrap", 65_513)] {
+            XCTAssertThrowsError(try call(instance, name, p, 1), "\(name)(\(p))") { error in
+                XCTAssertEqual((error as? Trap)?.kind, .outOfBoundsMemoryAccess)
+            }
+        }
+    }
+}
