@@ -2,8 +2,10 @@ extension Executor {
     /// The interpreter loop's cold state: read on calls, returns, loop back-edges and exceptions, not per
     /// instruction. Kept behind one pointer in `run` so pc and sp get the registers.
     struct RunState {
-        var fuel: UInt64
+        /// Back-edges and calls left before the next deadline check. First, so its address is the state's
+        /// own: a back-edge decrements through the register holding `st`, with no second pointer to keep.
         var countdown = Executor.deadlineInterval
+        var fuel: UInt64
         /// Call depth of the entry function; a frame's depth is this plus the frames below it.
         let baseDepth: Int
         /// `store.records.base`; reloaded after host calls (they may add functions).
