@@ -152,6 +152,16 @@ enum Executor {
         return memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
     }
 
+    /// Copies one `T` from byte `from` to byte `to`, each bounds-checked as its load or store would be.
+    @inline(__always)
+    static func move<T: FixedWidthInteger>(_: T.Type, from: Int, to: Int, _ memBase: UnsafeMutableRawPointer,
+                                           _ memSize: Int) throws {
+        guard from &+ MemoryLayout<T>.size <= memSize, to &+ MemoryLayout<T>.size <= memSize else {
+            throw Trap(.outOfBoundsMemoryAccess)
+        }
+        memBase.storeBytes(of: memBase.loadUnaligned(fromByteOffset: from, as: T.self), toByteOffset: to, as: T.self)
+    }
+
     /// The byte a `ByteIndex` names, bounds-checked as its i32.load8_u would be.
     @inline(__always)
     static func loadByteIndex(_ byte: ByteIndex, _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
@@ -895,16 +905,20 @@ enum Executor {
                 sp[Int(p.dst)] = memBase.loadUnaligned(fromByteOffset: pointer, as: UInt64.self)
             case let .f64AddLoad(p, b, o):
                 sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
-            case let .f64SubLoad(p, b, o):
-                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
             case let .f64MulLoad(p, b, o):
                 sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
             case let .f64AddLoadAddImm(p, b, c):
                 sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
-            case let .f64SubLoadAddImm(p, b, c):
-                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
             case let .f64MulLoadAddImm(p, b, c):
                 sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
+            case let .i64Move(p, o1, o2):
+                try move(UInt64.self, from: Int(u32(sp[Int(p.src)])) &+ Int(o1), to: Int(u32(sp[Int(p.dst)])) &+ Int(o2), memBase, memSize)
+            case let .i64MoveAddImm(p, c1, c2):
+                try move(UInt64.self, from: Int(u32(sp[Int(p.src)]) &+ UInt32(bitPattern: c1)),
+                         to: Int(u32(sp[Int(p.dst)]) &+ UInt32(bitPattern: c2)), memBase, memSize)
+            case let .byteMoveAddImm(p, c1, c2):
+                try move(UInt8.self, from: Int(u32(sp[Int(p.src)]) &+ UInt32(bitPattern: c1)),
+                         to: Int(u32(sp[Int(p.dst)]) &+ UInt32(bitPattern: c2)), memBase, memSize)
             case let .i32AddShl2Byte(d, a, byte):
                 let b = try loadByteIndex(byte, sp, memBase, memSize)
                 sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))

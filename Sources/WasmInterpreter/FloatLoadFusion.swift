@@ -1,7 +1,7 @@
 /// An f64 add, subtract or multiply whose right operand an f64.load just produced (`sum += a[i] * b[j]`,
 /// `x - p->x`): the load runs inside the arithmetic, one instruction instead of two. The address keeps the
 /// load's form: `u32(base) + offset`, or `u32(base + c)` wrapping when the load absorbed an add
-/// (AddressFusion.swift). Add and multiply take the load on either side: they commute (the NaN a wasm
+/// (AddressFusion.swift); subtraction has the second form only (the instruction tag is one byte). Add and multiply take the load on either side: they commute (the NaN a wasm
 /// f64 operation returns is any NaN).
 enum FloatLoadOp {
     case add, sub, mul
@@ -15,7 +15,7 @@ extension Translator {
         let a = stack[n - 2], b = stack[n - 1]
         guard code.count > labelFloor, let p = lastProducer, p.index == code.count - 1 else { return false }
         let loadedOnRight = b.kind == .temp && b.slot == tempSlot(n - 1) && p.slot == b.slot
-        let loadedOnLeft = op != .sub && b.kind != .temp && a.kind == .temp && a.slot == tempSlot(n - 2) && p.slot == a.slot
+        let loadedOnLeft = b.kind != .temp && a.kind == .temp && a.slot == tempSlot(n - 2) && p.slot == a.slot
         guard loadedOnRight || loadedOnLeft else { return false }
         let other = loadedOnRight ? n - 2 : n - 1
         let otherSlot = slot(at: other)
@@ -24,10 +24,8 @@ extension Translator {
         let fused: Instruction
         switch (code[p.index], op) {
         case let (.i64Load(_, base, offset), .add): fused = .f64AddLoad(pair, base, offset)
-        case let (.i64Load(_, base, offset), .sub): fused = .f64SubLoad(pair, base, offset)
         case let (.i64Load(_, base, offset), .mul): fused = .f64MulLoad(pair, base, offset)
         case let (.i64LoadAddImm(_, base, c), .add): fused = .f64AddLoadAddImm(pair, base, c)
-        case let (.i64LoadAddImm(_, base, c), .sub): fused = .f64SubLoadAddImm(pair, base, c)
         case let (.i64LoadAddImm(_, base, c), .mul): fused = .f64MulLoadAddImm(pair, base, c)
         default: return false
         }
@@ -45,10 +43,8 @@ extension Instruction {
     func floatLoadWithResult(_ slot: Int32) -> Instruction? {
         switch self {
         case let .f64AddLoad(p, b, o): return SlotPair(slot, Int32(p.src)).map { .f64AddLoad($0, b, o) }
-        case let .f64SubLoad(p, b, o): return SlotPair(slot, Int32(p.src)).map { .f64SubLoad($0, b, o) }
         case let .f64MulLoad(p, b, o): return SlotPair(slot, Int32(p.src)).map { .f64MulLoad($0, b, o) }
         case let .f64AddLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .f64AddLoadAddImm($0, b, c) }
-        case let .f64SubLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .f64SubLoadAddImm($0, b, c) }
         case let .f64MulLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .f64MulLoadAddImm($0, b, c) }
         default: return nil
         }

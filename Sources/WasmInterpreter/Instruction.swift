@@ -329,13 +329,16 @@ enum Instruction {
     case i32StoreBr(Int32, Int32, Int32)
     /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
     case i64LoadChase(SlotPair, UInt32, UInt32)
+    /// Memory to memory (MemoryMoveFusion.swift), the pair naming the destination's and the source's address
+    /// slots: 8 bytes from u32(src) + o1 to u32(dst) + o2, and 8 or 1 bytes from u32(src + c1) to u32(dst + c2).
+    case i64Move(SlotPair, UInt32, UInt32)
+    case i64MoveAddImm(SlotPair, Int32, Int32)
+    case byteMoveAddImm(SlotPair, Int32, Int32)
     /// dst = f64(lhs) <op> f64 at u32(base) + offset, or at u32(base + c) (FloatLoadFusion.swift):
     /// (dst <- lhs, base, offset | c)
     case f64AddLoad(SlotPair, Int32, UInt32)
-    case f64SubLoad(SlotPair, Int32, UInt32)
     case f64MulLoad(SlotPair, Int32, UInt32)
     case f64AddLoadAddImm(SlotPair, Int32, Int32)
-    case f64SubLoadAddImm(SlotPair, Int32, Int32)
     case f64MulLoadAddImm(SlotPair, Int32, Int32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.

@@ -259,7 +259,7 @@ extension Translator {
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
         case .f64Add: if !fuseFloatLoad(.add) { emitBinary(Instruction.f64Add) }
-        case .f64Sub: if !fuseFloatLoad(.sub) { emitBinary(Instruction.f64Sub) }
+        case .f64Sub: emitBinary(Instruction.f64Sub)
         case .f64Mul: if !fuseFloatLoad(.mul) { emitBinary(Instruction.f64Mul) }
         case .f64Div: emitBinary(Instruction.f64Div)
         case .f64Min: emitRareBinary(.f64Min)
@@ -295,6 +295,7 @@ extension Translator {
     }
 
     mutating func store(_ m: MemArg, _ make: (Int32, Int32, UInt32) -> Instruction) {
+        if fuseMemoryMove(m, make(0, 0, 0)) { return }
         if m.offset == 0, stack[stack.count - 1].kind != .temp,
            fuseAddress(at: stack.count - 2, into: make(0, slot(at: stack.count - 1), 0)) != nil {
             stack.removeLast(2)

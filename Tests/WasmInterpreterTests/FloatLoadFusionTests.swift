@@ -2,16 +2,17 @@ import XCTest
 import WasmParser
 @testable import WasmInterpreter
 
-/// FloatLoadFusion.swift: f64 add/sub/mul whose operand an f64.load just produced run as one instruction,
+/// FloatLoadFusion.swift: f64 add/mul whose operand an f64.load just produced run as one instruction,
 /// with the load's address form (static offset, or a wrapping add) and bounds check.
 final class FloatLoadFusionTests: XCTestCase {
     let i32 = ModuleBuilder.i32, f64: UInt8 = 0x7C
     let add: [UInt8] = [0xA0], sub: [UInt8] = [0xA1], mul: [UInt8] = [0xA2]
     let load8: [UInt8] = [0x2B, 0x03, 0x08], load0: [UInt8] = [0x2B, 0x03, 0x00]
 
-    /// All (p: i32, x: f64) -> f64, in this order: addOff x + m[p+8], subOff x - m[p+8], mulWrap x * m[p+16]
+    /// All (p: i32, x: f64) -> f64, in this order: addOff x + m[p+8], subOff x - m[p+8] (subtraction stays
+    /// unfused), mulWrap x * m[p+16]
     /// (address p + 16 wrapping), subLeft m[p+8] - x, mulLeft m[p+8] * x, kept (x + m[p+8] through a local),
-    /// put (m[p+8] = x, returns x).
+    /// put (m[p+8] = x, returns x), subWrap x - m[p+16] (wrapping).
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
@@ -24,6 +25,7 @@ final class FloatLoadFusionTests: XCTestCase {
         b.function("mulLeft", type: t, at8 + x + mul)
         b.function("kept", type: t, locals: [f64], x + at8 + add + Op.localSet(2) + Op.localGet(2))
         b.function("put", type: t, Op.localGet(0) + x + [0x39, 0x03, 0x08] + x)
+        b.function("subWrap", type: t, x + Op.localGet(0) + Op.i32Const(16) + Op.i32Add + load0 + sub)
         return try b.instantiate(store)
     }
 
@@ -39,17 +41,19 @@ final class FloatLoadFusionTests: XCTestCase {
     func testFusedOperationsMatchTheSeparateOnes() throws {
         let store = Store()
         let instance = try instance(store)
-        let fusedForm = ["f64AddLoad(", "f64SubLoad(", "f64MulLoadAddImm(", nil, "f64MulLoad(", "f64AddLoad(2 <- 1,"]
+        let fusedForm = ["f64AddLoad(", nil, "f64MulLoadAddImm(", nil, "f64MulLoad(", "f64AddLoad(2 <- 1,"]
         for (k, prefix) in fusedForm.enumerated() {
             let code = try ir(store, instance, k)
             if let prefix {
                 XCTAssertTrue(code.contains { $0.hasPrefix(prefix) }, "function \(k): \(code)")
                 XCTAssertFalse(code.contains { $0.hasPrefix("i64Load") }, "function \(k): \(code)")
             } else {
-                XCTAssertFalse(code.joined().contains("f64SubLoad"), "a load on the left of a subtraction stays: \(code)")
+                XCTAssertFalse(code.joined().contains("f64SubLoad"), "function \(k) keeps its load: \(code)")
             }
         }
+        XCTAssertFalse(try ir(store, instance, 7).joined().contains("f64SubLoad"))
         XCTAssertEqual(try call(instance, "put", 100, 2.5), 2.5) // m[108] = 2.5
+        XCTAssertEqual(try call(instance, "subWrap", 92, 1), -1.5)
         XCTAssertEqual(try call(instance, "addOff", 100, 1.25), 3.75)
         XCTAssertEqual(try call(instance, "subOff", 100, 1.25), -1.25)
         XCTAssertEqual(try call(instance, "subLeft", 100, 1.25), 1.25)

@@ -1,0 +1,44 @@
+import WasmParser
+
+/// A load whose value goes straight to a store of the same width: memory to memory, one instruction.
+/// Go spills and reloads through its stack frame (`i64.load offset=a; i64.store offset=b`), and unrolled
+/// copy loops move 8 or 1 bytes at `dst + k` from `src + k` (the AddImm forms, each add wrapping to 32
+/// bits as the add it replaces). The load's bounds check comes first, as when the two ran apart.
+extension Translator {
+    /// Fuses the store about to be emitted (`plain`, operands not yet popped) with the load that produced its
+    /// value; false (nothing changed) when the shapes do not match, a label sits at the store (or, for the
+    /// AddImm forms, at the load), or slots are large.
+    mutating func fuseMemoryMove(_ m: MemArg, _ plain: Instruction) -> Bool {
+        let n = stack.count
+        let address = stack[n - 2]
+        guard m.offset <= UInt64(UInt32.max), code.count > labelFloor, let p = producer(of: stack[n - 1]) else { return false }
+        switch (plain, code[p]) {
+        case let (.i64Store, .i64Load(_, source, o1)):
+            guard let slots = SlotPair(slot(at: n - 2), source) else { return false }
+            code[p] = .i64Move(slots, o1, UInt32(m.offset))
+        case let (.i64Store, .i64LoadAddImm(_, source, c1)):
+            guard let (destination, c2) = addressAdd(address, before: p, offset: m.offset),
+                  let slots = SlotPair(destination, source) else { return false }
+            code.removeLast()
+            code[p - 1] = .i64MoveAddImm(slots, c1, c2)
+        case let (.i32Store8, .i32Load8UAddImm(_, source, c1)):
+            guard let (destination, c2) = addressAdd(address, before: p, offset: m.offset),
+                  let slots = SlotPair(destination, source) else { return false }
+            code.removeLast()
+            code[p - 1] = .byteMoveAddImm(slots, c1, c2)
+        default: return false
+        }
+        stack.removeLast(2)
+        lastProducer = nil
+        return true
+    }
+
+    /// (lhs, c) when the store address is the temporary an `i32AddImm(_, lhs, c)` at `index - 1` produced,
+    /// the store has no offset of its own and no label sits at `index`.
+    func addressAdd(_ address: Operand, before index: Int, offset: UInt64) -> (Int32, Int32)? {
+        guard offset == 0, index - 1 >= labelFloor, index >= 1, address.kind == .temp,
+              address.slot == tempSlot(stack.count - 2),
+              case let .i32AddImm(x, lhs, c) = code[index - 1], x == address.slot else { return nil }
+        return (lhs, c)
+    }
+}
