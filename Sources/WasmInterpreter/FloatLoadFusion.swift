@@ -1,10 +1,10 @@
-/// An f64 add, subtract or multiply whose right operand an f64.load just produced (`sum += a[i] * b[j]`,
-/// `x - p->x`): the load runs inside the arithmetic, one instruction instead of two. The address keeps the
-/// load's form: `u32(base) + offset`, or `u32(base + c)` wrapping when the load absorbed an add
-/// (AddressFusion.swift); subtraction has the second form only (the instruction tag is one byte). Add and multiply take the load on either side: they commute (the NaN a wasm
-/// f64 operation returns is any NaN).
+/// An f64 add or multiply one of whose operands an f64.load just produced (`sum += a[i] * b[j]`): the load
+/// runs inside the arithmetic, one instruction instead of two. The address keeps the load's form:
+/// `u32(base) + offset`, or `u32(base + c)` wrapping when the load absorbed an add (AddressFusion.swift).
+/// The load may sit on either side: both operations commute (the NaN a wasm f64 operation returns is any
+/// NaN). Subtraction has no such form: the instruction tag is one byte, 256 kinds at most.
 enum FloatLoadOp {
-    case add, sub, mul
+    case add, mul
 }
 
 extension Translator {

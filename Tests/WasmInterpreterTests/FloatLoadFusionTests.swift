@@ -10,9 +10,8 @@ final class FloatLoadFusionTests: XCTestCase {
     let load8: [UInt8] = [0x2B, 0x03, 0x08], load0: [UInt8] = [0x2B, 0x03, 0x00]
 
     /// All (p: i32, x: f64) -> f64, in this order: addOff x + m[p+8], subOff x - m[p+8] (subtraction stays
-    /// unfused), mulWrap x * m[p+16]
-    /// (address p + 16 wrapping), subLeft m[p+8] - x, mulLeft m[p+8] * x, kept (x + m[p+8] through a local),
-    /// put (m[p+8] = x, returns x), subWrap x - m[p+16] (wrapping).
+    /// unfused), mulWrap x * m[p+16] (address p + 16 wrapping), subLeft m[p+8] - x, mulLeft m[p+8] * x,
+    /// kept (x + m[p+8] through a local), put (m[p+8] = x, returns x), subWrap x - m[p+16] (wrapping).
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
