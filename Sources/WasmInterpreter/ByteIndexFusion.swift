@@ -23,12 +23,12 @@ extension Translator {
     /// temporary only the shift read (the caller checks that): both as one `i32AddShl2Byte`. No label may
     /// sit at `index`.
     mutating func fuseByteIndex(at index: Int) {
-        guard index == code.count - 1, index > labelFloor, index >= 1,
-              case let .i32AddShl2(d, base, x) = code[index],
-              case let .i32Load8U(loaded, address, offset) = code[index - 1], loaded == x,
-              let byte = ByteIndex(address: address, offset: offset) else { return }
-        code.removeLast()
-        code[index - 1] = .i32AddShl2Byte(d, base, byte)
-        lastProducer = (index - 1, d)
+        guard case let .i32AddShl2(d, _, _) = code[index] else { return }
+        let merged = mergeWithPrevious(at: index) { load, add in
+            guard case let .i32AddShl2(_, base, x) = add, case let .i32Load8U(loaded, address, offset) = load,
+                  loaded == x, let byte = ByteIndex(address: address, offset: offset) else { return nil }
+            return .i32AddShl2Byte(d, base, byte)
+        }
+        if merged < index { lastProducer = (merged, d) }
     }
 }

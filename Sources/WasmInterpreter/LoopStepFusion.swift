@@ -53,13 +53,13 @@ extension Translator {
     /// Folds the in-place add just before the conditional branch at `index` (the last instruction) into it.
     /// Only when no label sits at the branch: a jump there must not run the add. Returns the branch's index.
     mutating func fuseLoopStep(branchAt index: Int) -> Int {
-        mergeBranch(at: index) { before, branch in branch.withLoopStep(before) }
+        mergeWithPrevious(at: index) { before, branch in branch.withLoopStep(before) }
     }
 
-    /// The conditional branch at `index` (the last instruction) and the instruction before it replaced by
-    /// `merge`'s result, unless it gives none or a label sits at the branch (a jump there must not run the
-    /// instruction before). Returns the branch's index.
-    mutating func mergeBranch(at index: Int, _ merge: (_ before: Instruction, _ branch: Instruction) -> Instruction?) -> Int {
+    /// The instruction at `index` (the last one, a branch for most callers) and the instruction before it
+    /// replaced by `merge`'s result, unless it gives none or a label sits at `index` (a jump there must not
+    /// run the instruction before). Returns the merged instruction's index.
+    mutating func mergeWithPrevious(at index: Int, _ merge: (_ before: Instruction, _ last: Instruction) -> Instruction?) -> Int {
         guard index == code.count - 1, index > labelFloor, index >= 1,
               let merged = merge(code[index - 1], code[index]) else { return index }
         code.removeLast()

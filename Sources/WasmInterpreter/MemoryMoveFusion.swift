@@ -17,15 +17,9 @@ extension Translator {
             guard let slots = SlotPair(slot(at: n - 2), source) else { return false }
             code[p] = .i64Move(slots, o1, UInt32(m.offset))
         case let (.i64Store, .i64LoadAddImm(_, source, c1)):
-            guard let (destination, c2) = addressAdd(address, before: p, offset: m.offset),
-                  let slots = SlotPair(destination, source) else { return false }
-            code.removeLast()
-            code[p - 1] = .i64MoveAddImm(slots, c1, c2)
+            guard moveAddImm(address, load: p, offset: m.offset, source, c1, Instruction.i64MoveAddImm) else { return false }
         case let (.i32Store8, .i32Load8UAddImm(_, source, c1)):
-            guard let (destination, c2) = addressAdd(address, before: p, offset: m.offset),
-                  let slots = SlotPair(destination, source) else { return false }
-            code.removeLast()
-            code[p - 1] = .byteMoveAddImm(slots, c1, c2)
+            guard moveAddImm(address, load: p, offset: m.offset, source, c1, Instruction.byteMoveAddImm) else { return false }
         default: return false
         }
         stack.removeLast(2)
@@ -33,12 +27,17 @@ extension Translator {
         return true
     }
 
-    /// (lhs, c) when the store address is the temporary an `i32AddImm(_, lhs, c)` at `index - 1` produced,
-    /// the store has no offset of its own and no label sits at `index`.
-    func addressAdd(_ address: Operand, before index: Int, offset: UInt64) -> (Int32, Int32)? {
+    /// The `i32AddImm(x, lhs, c2)` at `load - 1` that computed the store address (the temporary x) and the
+    /// load at `load` as one `make(dst <- src, c1, c2)`; false when the store has an offset of its own, the
+    /// address came from elsewhere, a label sits at the load, or a slot is too large.
+    mutating func moveAddImm(_ address: Operand, load index: Int, offset: UInt64, _ source: Int32, _ c1: Int32,
+                             _ make: (SlotPair, Int32, Int32) -> Instruction) -> Bool {
         guard offset == 0, index - 1 >= labelFloor, index >= 1, address.kind == .temp,
               address.slot == tempSlot(stack.count - 2),
-              case let .i32AddImm(x, lhs, c) = code[index - 1], x == address.slot else { return nil }
-        return (lhs, c)
+              case let .i32AddImm(x, lhs, c2) = code[index - 1], x == address.slot,
+              let slots = SlotPair(lhs, source) else { return false }
+        code.removeLast()
+        code[index - 1] = make(slots, c1, c2)
+        return true
     }
 }

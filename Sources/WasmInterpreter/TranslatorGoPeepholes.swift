@@ -51,7 +51,7 @@ extension Translator {
     /// it computed: one branch on the eqz's operand instead. Returns the branch's index.
     mutating func foldEqzIntoBranch(at index: Int) -> Int {
         let firstTemp = Int32(tempBase)
-        return mergeBranch(at: index) { before, branch in
+        return mergeWithPrevious(at: index) { before, branch in
             guard let test = branch.zeroTest, test.slot >= firstTemp else { return nil }
             switch before {
             case let .i64Eqz(d, x) where d == test.slot:
