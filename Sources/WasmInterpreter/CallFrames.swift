@@ -72,9 +72,7 @@ extension Executor {
     static func pushCall(to callee: UnsafeMutablePointer<FunctionRecord>, at address: Int, _ frameBase: Int32,
                          _ store: Store, _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool,
                          _ stackEnd: UnsafeMutablePointer<UInt64>, _ frames: inout FrameStack,
-                         _ record: inout UnsafeMutablePointer<FunctionRecord>, _ sp: inout UnsafeMutablePointer<UInt64>,
-                         _ pc: inout UnsafeMutablePointer<Instruction>, _ codeBase: inout UnsafeMutablePointer<Instruction>,
-                         _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout Int) throws {
+                         _ sp: inout UnsafeMutablePointer<UInt64>, _ pc: inout UnsafeMutablePointer<Instruction>) throws {
         if frames.isFull { try frames.makeRoom() }
         if fuelOn {
             if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
@@ -83,13 +81,10 @@ extension Executor {
         if callee.pointee.code == nil { try compile(address, store: store) }
         let calleeSp = sp + Int(frameBase)
         guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
-        frames.push(Frame(pc: pc, sp: sp, record: record))
-        record = callee
+        frames.push(Frame(pc: pc, sp: sp, record: st.pointee.record))
         sp = calleeSp
         enterFrame(sp, callee)
-        codeBase = callee.pointee.code!
-        pc = codeBase
-        memBase = callee.pointee.memory!.pointee.base
-        memSize = callee.pointee.memory!.pointee.byteCount
+        st.pointee.activate(callee)
+        pc = st.pointee.codeBase
     }
 }

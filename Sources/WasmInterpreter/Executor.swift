@@ -121,23 +121,20 @@ enum Executor {
     @inline(__always)
     static func callHostInLoop(_ target: Int, _ calleeSp: UnsafeMutablePointer<UInt64>, _ store: Store,
                                _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool, _ frames: inout FrameStack,
-                               _ record: inout UnsafeMutablePointer<FunctionRecord>,
-                               _ memBase: inout UnsafeMutableRawPointer, _ memSize: inout Int,
                                _ pc: inout UnsafeMutablePointer<Instruction>) throws {
         let entity = store.functions[target]
         store.callDepth = st.pointee.baseDepth + frames.count + 1
         store.stackTop = calleeSp - store.stack + max(entity.type.params.count, entity.type.results.count)
         if fuelOn { store.configuration.fuel = st.pointee.fuel }
-        let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(record.pointee.instance)])
+        let raised = try callHost(store, entity, calleeSp, caller: store.instances[Int(st.pointee.record.pointee.instance)])
         if fuelOn { st.pointee.fuel = store.configuration.fuel ?? 0 }
         if store.records.base != st.pointee.records {
-            let function = record - st.pointee.records
+            let function = st.pointee.record - st.pointee.records
             frames.rebase(from: st.pointee.records, to: store.records.base)
             st.pointee.records = store.records.base
-            record = st.pointee.records + function
+            st.pointee.record = st.pointee.records + function
         }
-        memBase = record.pointee.memory!.pointee.base
-        memSize = record.pointee.memory!.pointee.byteCount
+        st.pointee.reloadMemory()
         if raised != 0 {
             st.pointee.pendingException = raised
             st.pointee.throwSite = pc
@@ -221,26 +218,15 @@ enum Executor {
             get { st.pointee.record }
             set { st.pointee.record = newValue }
         }
-        var codeBase: UnsafeMutablePointer<Instruction> {
-            get { st.pointee.codeBase }
-            set { st.pointee.codeBase = newValue }
-        }
-        var memBase: UnsafeMutableRawPointer {
-            get { st.pointee.memBase }
-            set { st.pointee.memBase = newValue }
-        }
-        var memSize: Int {
-            get { st.pointee.memSize }
-            set { st.pointee.memSize = newValue }
-        }
+        var codeBase: UnsafeMutablePointer<Instruction> { st.pointee.codeBase }
+        var memBase: UnsafeMutableRawPointer { st.pointee.memBase }
+        var memSize: Int { st.pointee.memSize }
         record = st.pointee.records + entry
         var sp = store.stack + base
         guard sp + Int(record.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
         enterFrame(sp, record)
-        codeBase = record.pointee.code!
+        st.pointee.activate(record)
         var pc = codeBase
-        memBase = record.pointee.memory!.pointee.base
-        memSize = record.pointee.memory!.pointee.byteCount
 
         while true {
             let instruction = pc.pointee
@@ -345,13 +331,10 @@ enum Executor {
                     sp = f.sp
                     record = f.record
                 }
-                codeBase = record.pointee.code!
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
+                st.pointee.activate(record)
             case let .memoryOther(start):
                 try OtherMemoryAccess.execute(record.pointee.aux! + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
-                memBase = record.pointee.memory!.pointee.base  // memory 0 may be the same memory imported twice
-                memSize = record.pointee.memory!.pointee.byteCount
+                st.pointee.reloadMemory()  // memory 0 may be the same memory imported twice
             case let .brTable(index, start, count):
                 let i = UInt64(u32(sp[Int(index)]))
                 let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
@@ -372,12 +355,9 @@ enum Executor {
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 // Forward copy: the arguments sit above slot 0, so overlapping ranges are safe.
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                record = callee
                 enterFrame(sp, callee)
-                codeBase = callee.pointee.code!
+                st.pointee.activate(callee)
                 pc = codeBase
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
             case let .returnCallIndirect(index, frameBase, a):
                 let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
                 guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
@@ -389,7 +369,7 @@ enum Executor {
                 let callee = st.pointee.records + target
                 if callee.pointee.isHost {
                     guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
+                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
                     continue
                 }
                 if fuelOn {
@@ -399,12 +379,9 @@ enum Executor {
                 if callee.pointee.code == nil { try compile(target, store: store) }
                 guard sp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
                 for i in 0..<Int(callee.pointee.paramCount) { sp[i] = sp[Int(frameBase) + i] }
-                record = callee
                 enterFrame(sp, callee)
-                codeBase = callee.pointee.code!
+                st.pointee.activate(callee)
                 pc = codeBase
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
             case let .call(address, frameBase):
                 st.pointee.countdown -= 1
                 if st.pointee.countdown == 0 {
@@ -415,11 +392,11 @@ enum Executor {
                 // Host functions never get code: one test keeps them (and untranslated callees) off the fast path.
                 if callee.pointee.code == nil && callee.pointee.isHost {
                     guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(Int(address), sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
+                    try callHostInLoop(Int(address), sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
                     continue
                 }
                 try pushCall(to: callee, at: Int(address), frameBase, store, st, fuelOn, stackEnd, &frames,
-                             &record, &sp, &pc, &codeBase, &memBase, &memSize)
+                             &sp, &pc)
             case let .callIndirect(index, frameBase, a):
                 let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
                 guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
@@ -431,11 +408,11 @@ enum Executor {
                 let callee = st.pointee.records + target
                 if callee.pointee.code == nil && callee.pointee.isHost {
                     guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &record, &memBase, &memSize, &pc)
+                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
                     continue
                 }
                 try pushCall(to: callee, at: target, frameBase, store, st, fuelOn, stackEnd, &frames,
-                             &record, &sp, &pc, &codeBase, &memBase, &memSize)
+                             &sp, &pc)
 
             case .ret:
                 if frames.count == 0 { return }
@@ -443,9 +420,7 @@ enum Executor {
                 pc = f.pc
                 sp = f.sp
                 record = f.record
-                codeBase = record.pointee.code!
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
+                st.pointee.activate(record)
 
             case let .trapIfNull(a):
                 if sp[Int(a)] == 0 { throw Trap(.nullReference) }
@@ -566,8 +541,7 @@ enum Executor {
                 } else {
                     sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit record.pointee.memory!; i32 readers see -1 too
                 }
-                memBase = record.pointee.memory!.pointee.base
-                memSize = record.pointee.memory!.pointee.byteCount
+                st.pointee.reloadMemory()
             case let .memoryInit(a):
                 let x = Int(a)
                 try memoryInit(store.instances[Int(record.pointee.instance)].memories[0], store.instances[Int(record.pointee.instance)].dataSegments[Int(record.pointee.aux![x])],

@@ -28,5 +28,18 @@ extension Executor {
             codeBase = placeholder
             memBase = UnsafeMutableRawPointer(placeholder)
         }
+
+        /// Makes `r` the running function: its record, its code and its memory 0.
+        @inline(__always) mutating func activate(_ r: UnsafeMutablePointer<FunctionRecord>) {
+            record = r
+            codeBase = r.pointee.code!
+            reloadMemory()
+        }
+
+        /// Memory 0 of the running function moved or grew (or the function changed).
+        @inline(__always) mutating func reloadMemory() {
+            memBase = record.pointee.memory!.pointee.base
+            memSize = record.pointee.memory!.pointee.byteCount
+        }
     }
 }
