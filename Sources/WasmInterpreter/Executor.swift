@@ -542,13 +542,8 @@ enum Executor {
                     sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit record.pointee.memory!; i32 readers see -1 too
                 }
                 st.pointee.reloadMemory()
-            case let .memoryInit(a):
-                let x = Int(a)
-                try memoryInit(store.instances[Int(record.pointee.instance)].memories[0], store.instances[Int(record.pointee.instance)].dataSegments[Int(record.pointee.aux![x])],
-                               destination: u32(sp[Int(record.pointee.aux![x + 1])]), source: u32(sp[Int(record.pointee.aux![x + 2])]),
-                               count: u32(sp[Int(record.pointee.aux![x + 3])]))
-            case let .dataDrop(i):
-                store.instances[Int(record.pointee.instance)].dataSegments[Int(i)] = []
+            case let .bulk(op, a):
+                try bulk(op, a, sp, record, store)
             case let .memoryCopy(d, s, n):
                 let dst = Int(u32(sp[Int(d)])), src = Int(u32(sp[Int(s)])), count = Int(u32(sp[Int(n)]))
                 guard dst + count <= memSize && src + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -575,32 +570,6 @@ enum Executor {
                 let table = store.instances[Int(record.pointee.instance)].tables[Int(record.pointee.aux![x])]
                 let old = table.grow(by: UInt64(u32(sp[Int(record.pointee.aux![x + 2])])), initial: sp[Int(record.pointee.aux![x + 1])])
                 sp[Int(d)] = old ?? UInt64(UInt32.max)
-            case let .tableFill(a):
-                let x = Int(a)
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(record.pointee.aux![x])]
-                let start = Int(u32(sp[Int(record.pointee.aux![x + 1])])), value = sp[Int(record.pointee.aux![x + 2])]
-                let count = Int(u32(sp[Int(record.pointee.aux![x + 3])]))
-                guard start + count <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
-                for k in start..<(start + count) { table.elements[k] = value }
-            case let .tableCopy(a):
-                let x = Int(a)
-                let instance = store.instances[Int(record.pointee.instance)]
-                let dt = instance.tables[Int(record.pointee.aux![x])], st = instance.tables[Int(record.pointee.aux![x + 1])]
-                let d = Int(u32(sp[Int(record.pointee.aux![x + 2])])), s = Int(u32(sp[Int(record.pointee.aux![x + 3])]))
-                let n = Int(u32(sp[Int(record.pointee.aux![x + 4])]))
-                guard d + n <= dt.elements.count && s + n <= st.elements.count else { throw Trap(.outOfBoundsTableAccess) }
-                if n > 0 {
-                    let items = Array(st.elements[s..<(s + n)])
-                    dt.elements.replaceSubrange(d..<(d + n), with: items)
-                }
-            case let .tableInit(a):
-                let x = Int(a)
-                let instance = store.instances[Int(record.pointee.instance)]
-                try tableInit(instance.tables[Int(record.pointee.aux![x])], instance.elementSegments[Int(record.pointee.aux![x + 1])],
-                              destination: u32(sp[Int(record.pointee.aux![x + 2])]), source: u32(sp[Int(record.pointee.aux![x + 3])]),
-                              count: u32(sp[Int(record.pointee.aux![x + 4])]))
-            case let .elemDrop(i):
-                store.instances[Int(record.pointee.instance)].elementSegments[Int(i)] = []
 
             case let .rareUnary(d, a, op): sp[Int(d)] = try op.apply(sp[Int(a)])
             case let .rareBinary(d, a, x): sp[Int(d)] = RareBinary.execute(record.pointee.aux!, x, sp[Int(a)], sp)
@@ -610,24 +579,16 @@ enum Executor {
             case let .i32Ctz(d, a): sp[Int(d)] = Num.i32Ctz(sp[Int(a)])
             case let .i64Clz(d, a): sp[Int(d)] = Num.i64Clz(sp[Int(a)])
             case let .i64Ctz(d, a): sp[Int(d)] = Num.i64Ctz(sp[Int(a)])
-            case let .f32Abs(d, a): sp[Int(d)] = Num.f32Abs(sp[Int(a)])
-            case let .f32Neg(d, a): sp[Int(d)] = Num.f32Neg(sp[Int(a)])
-            case let .f32Sqrt(d, a): sp[Int(d)] = Num.f32Sqrt(sp[Int(a)])
             case let .f64Abs(d, a): sp[Int(d)] = Num.f64Abs(sp[Int(a)])
             case let .f64Neg(d, a): sp[Int(d)] = Num.f64Neg(sp[Int(a)])
             case let .f64Sqrt(d, a): sp[Int(d)] = Num.f64Sqrt(sp[Int(a)])
             case let .i32WrapI64(d, a): sp[Int(d)] = Num.i32WrapI64(sp[Int(a)])
             case let .i64ExtendI32S(d, a): sp[Int(d)] = Num.i64ExtendI32S(sp[Int(a)])
             case let .i64ExtendI32U(d, a): sp[Int(d)] = Num.i64ExtendI32U(sp[Int(a)])
-            case let .f32ConvertI32S(d, a): sp[Int(d)] = Num.f32ConvertI32S(sp[Int(a)])
-            case let .f32DemoteF64(d, a): sp[Int(d)] = Num.f32DemoteF64(sp[Int(a)])
             case let .f64ConvertI32S(d, a): sp[Int(d)] = Num.f64ConvertI32S(sp[Int(a)])
             case let .f64ConvertI64S(d, a): sp[Int(d)] = Num.f64ConvertI64S(sp[Int(a)])
-            case let .f64PromoteF32(d, a): sp[Int(d)] = Num.f64PromoteF32(sp[Int(a)])
             case let .i32Extend8S(d, a): sp[Int(d)] = Num.i32Extend8S(sp[Int(a)])
             case let .i32Extend16S(d, a): sp[Int(d)] = Num.i32Extend16S(sp[Int(a)])
-            case let .i64Extend8S(d, a): sp[Int(d)] = Num.i64Extend8S(sp[Int(a)])
-            case let .i64Extend16S(d, a): sp[Int(d)] = Num.i64Extend16S(sp[Int(a)])
             case let .i64Extend32S(d, a): sp[Int(d)] = Num.i64Extend32S(sp[Int(a)])
             case let .i32Eq(d, a, b): sp[Int(d)] = Num.i32Eq(sp[Int(a)], sp[Int(b)])
             case let .i32Ne(d, a, b): sp[Int(d)] = Num.i32Ne(sp[Int(a)], sp[Int(b)])
@@ -919,25 +880,5 @@ enum Executor {
                 record.pointee.globals![Int(i)].pointee = v
             }
         }
-    }
-
-    /// memory.init / active data segment: bounds-checked as a whole before any byte is written.
-    static func memoryInit(_ memory: MemoryEntity, _ segment: ArraySlice<UInt8>, destination: UInt32,
-                           source: UInt32, count: UInt32) throws {
-        let d = Int(destination), s = Int(source), n = Int(count)
-        guard s + n <= segment.count && d + n <= memory.byteCount else { throw Trap(.outOfBoundsMemoryAccess) }
-        guard n > 0 else { return }
-        segment.withUnsafeBytes { bytes in
-            (memory.base + d).copyMemory(from: bytes.baseAddress! + s, byteCount: n)
-        }
-    }
-
-    /// table.init / active element segment.
-    static func tableInit(_ table: TableEntity, _ segment: [UInt64], destination: UInt32, source: UInt32,
-                          count: UInt32) throws {
-        let d = Int(destination), s = Int(source), n = Int(count)
-        guard s + n <= segment.count && d + n <= table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
-        guard n > 0 else { return }
-        table.elements.replaceSubrange(d..<(d + n), with: segment[s..<(s + n)])
     }
 }

@@ -36,9 +36,21 @@ extension Translator {
             return false
         }
         _ = popOperand()
+        if Translator.isIdentity(immediate(0, 0, c)!) { return true }
         let a = pop()
         produce { immediate($0, a.slot, c)! }
         return true
+    }
+
+    /// x + 0, x | 0, x ^ 0: the operand itself (an i32 slot's upper half is never read, so the i32 forms
+    /// are identities too). Leaving the operand on the stack saves the instruction, and a `return x + 0`
+    /// returns straight from the branch that computed x.
+    static func isIdentity(_ i: Instruction) -> Bool {
+        switch i {
+        case .i32AddImm(_, _, 0), .i32OrImm(_, _, 0), .i32XorImm(_, _, 0),
+             .i64AddImm(_, _, 0), .i64OrImm(_, _, 0), .i64XorImm(_, _, 0): return true
+        default: return false
+        }
     }
 
     /// x <= c as x < c + 1 and x >= c as x > c - 1 (no immediate forms of their own), when c ± 1 is still
@@ -70,6 +82,7 @@ extension Translator {
         let b = stack[stack.count - 1]
         if b.kind == .constant, let c = Translator.immediate(b.bits, wide: wide), wide ? c != Int32.min : true {
             _ = popOperand()
+            if c == 0 { return }
             let a = pop()
             produce { wide ? .i64AddImm($0, a.slot, 0 &- c) : .i32AddImm($0, a.slot, 0 &- c) }
         } else {

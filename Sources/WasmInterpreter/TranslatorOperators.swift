@@ -98,8 +98,8 @@ extension Translator {
         case .refFunc(let f): pushConstant(UInt64(instance.functionAddresses[Int(f)]) + 1)
         case .memoryInit(let data, _):
             let n = pop(), s = pop(), d = pop()
-            emit(.memoryInit(auxList([Int32(data), d.slot, s.slot, n.slot])))
-        case .dataDrop(let i): emit(.dataDrop(Int32(i)))
+            emit(.bulk(.memoryInit, auxList([Int32(data), d.slot, s.slot, n.slot])))
+        case .dataDrop(let i): emit(.bulk(.dataDrop, Int32(i)))
         case .memoryCopy:
             let n = pop(), s = pop(), d = pop()
             emit(.memoryCopy(d.slot, s.slot, n.slot))
@@ -108,11 +108,11 @@ extension Translator {
             emit(.memoryFill(d.slot, v.slot, n.slot))
         case .tableInit(let element, let table):
             let n = pop(), s = pop(), d = pop()
-            emit(.tableInit(auxList([Int32(table), Int32(element), d.slot, s.slot, n.slot])))
-        case .elemDrop(let i): emit(.elemDrop(Int32(i)))
+            emit(.bulk(.tableInit, auxList([Int32(table), Int32(element), d.slot, s.slot, n.slot])))
+        case .elemDrop(let i): emit(.bulk(.elemDrop, Int32(i)))
         case .tableCopy(let dt, let st):
             let n = pop(), s = pop(), d = pop()
-            emit(.tableCopy(auxList([Int32(dt), Int32(st), d.slot, s.slot, n.slot])))
+            emit(.bulk(.tableCopy, auxList([Int32(dt), Int32(st), d.slot, s.slot, n.slot])))
         case .tableGrow(let t):
             let delta = pop(), v = pop()
             let a = auxList([Int32(t), v.slot, delta.slot])
@@ -120,7 +120,7 @@ extension Translator {
         case .tableSize(let t): produce { .tableSize($0, Int32(t)) }
         case .tableFill(let t):
             let n = pop(), v = pop(), i = pop()
-            emit(.tableFill(auxList([Int32(t), i.slot, v.slot, n.slot])))
+            emit(.bulk(.tableFill, auxList([Int32(t), i.slot, v.slot, n.slot])))
         case .i32Eqz: if !negateComparison() { emitUnary(Instruction.i32Eqz) }
         case .i64Eqz: emitUnary(Instruction.i64Eqz)
         case .i32Clz: emitUnary(Instruction.i32Clz)
@@ -129,13 +129,13 @@ extension Translator {
         case .i64Clz: emitUnary(Instruction.i64Clz)
         case .i64Ctz: emitUnary(Instruction.i64Ctz)
         case .i64Popcnt: emitUnary { .rareUnary($0, $1, .i64Popcnt) }
-        case .f32Abs: emitUnary(Instruction.f32Abs)
-        case .f32Neg: emitUnary(Instruction.f32Neg)
+        case .f32Abs: emitUnary { .rareUnary($0, $1, .f32Abs) }
+        case .f32Neg: emitUnary { .rareUnary($0, $1, .f32Neg) }
         case .f32Ceil: emitUnary { .rareUnary($0, $1, .f32Ceil) }
         case .f32Floor: emitUnary { .rareUnary($0, $1, .f32Floor) }
         case .f32Trunc: emitUnary { .rareUnary($0, $1, .f32Trunc) }
         case .f32Nearest: emitUnary { .rareUnary($0, $1, .f32Nearest) }
-        case .f32Sqrt: emitUnary(Instruction.f32Sqrt)
+        case .f32Sqrt: emitUnary { .rareUnary($0, $1, .f32Sqrt) }
         case .f64Abs: emitUnary(Instruction.f64Abs)
         case .f64Neg: emitUnary(Instruction.f64Neg)
         case .f64Ceil: emitUnary { .rareUnary($0, $1, .f64Ceil) }
@@ -153,20 +153,20 @@ extension Translator {
         case .i64TruncF32U: emitUnary { .rareUnary($0, $1, .i64TruncF32U) }
         case .i64TruncF64S: emitUnary { .rareUnary($0, $1, .i64TruncF64S) }
         case .i64TruncF64U: emitUnary { .rareUnary($0, $1, .i64TruncF64U) }
-        case .f32ConvertI32S: emitUnary(Instruction.f32ConvertI32S)
+        case .f32ConvertI32S: emitUnary { .rareUnary($0, $1, .f32ConvertI32S) }
         case .f32ConvertI32U: emitUnary { .rareUnary($0, $1, .f32ConvertI32U) }
         case .f32ConvertI64S: emitUnary { .rareUnary($0, $1, .f32ConvertI64S) }
         case .f32ConvertI64U: emitUnary { .rareUnary($0, $1, .f32ConvertI64U) }
-        case .f32DemoteF64: emitUnary(Instruction.f32DemoteF64)
+        case .f32DemoteF64: emitUnary { .rareUnary($0, $1, .f32DemoteF64) }
         case .f64ConvertI32S: emitUnary(Instruction.f64ConvertI32S)
         case .f64ConvertI32U: emitUnary { .rareUnary($0, $1, .f64ConvertI32U) }
         case .f64ConvertI64S: emitUnary(Instruction.f64ConvertI64S)
         case .f64ConvertI64U: emitUnary { .rareUnary($0, $1, .f64ConvertI64U) }
-        case .f64PromoteF32: emitUnary(Instruction.f64PromoteF32)
+        case .f64PromoteF32: emitUnary { .rareUnary($0, $1, .f64PromoteF32) }
         case .i32Extend8S: emitUnary(Instruction.i32Extend8S)
         case .i32Extend16S: emitUnary(Instruction.i32Extend16S)
-        case .i64Extend8S: emitUnary(Instruction.i64Extend8S)
-        case .i64Extend16S: emitUnary(Instruction.i64Extend16S)
+        case .i64Extend8S: emitUnary { .rareUnary($0, $1, .i64Extend8S) }
+        case .i64Extend16S: emitUnary { .rareUnary($0, $1, .i64Extend16S) }
         case .i64Extend32S: emitUnary(Instruction.i64Extend32S)
         case .i32TruncSatF32S: emitUnary { .rareUnary($0, $1, .i32TruncSatF32S) }
         case .i32TruncSatF32U: emitUnary { .rareUnary($0, $1, .i32TruncSatF32U) }

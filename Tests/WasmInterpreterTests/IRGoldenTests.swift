@@ -22,6 +22,19 @@ final class IRGoldenTests: XCTestCase {
         XCTAssertEqual(ir, ["i32AddImm(1, 0, 1)", "ret"])
     }
 
+    func testAddingZeroEmitsNothing() throws {
+        // x + 0, x - 0, x | 0, x ^ 0 leave x where it is: `return p0 + 0` is a bare return.
+        for op: UInt8 in [0x6A, 0x6B, 0x72, 0x73] {
+            XCTAssertEqual(try translate(params: [i32], results: [i32], Op.localGet(0) + Op.i32Const(0) + [op]), ["ret"])
+        }
+        XCTAssertEqual(try translate(params: [i64], results: [i64], Op.localGet(0) + [0x42, 0x00, 0x7C]), ["ret"])
+        // An i32 whose slot still holds a wrapped i64's upper half: extend_i32_u sees only the low 32 bits.
+        var b = ModuleBuilder()
+        b.function("f", type: b.type([i64], [i64]), Op.localGet(0) + [0xA7] + Op.i32Const(0) + Op.i32Add + [0xAD])
+        let f = try XCTUnwrap(try b.instantiate(Store()).exportedFunction("f"))
+        XCTAssertEqual(try f.invoke([.i64(0x1_0000_0005)]), [.i64(5)])
+    }
+
     func testComparisonFusesIntoBranch() throws {
         // block; br_if 0 (p0 < p1 unsigned); end  -> one fused branch to the end of the block
         let ir = try translate(params: [i32, i32], results: [],
