@@ -49,7 +49,7 @@ extension Instruction {
         case let .i32Load16UAddImm(_, a, c): return .i32Load16UAddImm(slot, a, c)
         case let .i32Load16SAddImm(_, a, c): return .i32Load16SAddImm(slot, a, c)
         case let .i64LoadChase(p, o1, o2): return SlotPair(slot, Int32(p.src)).map { .i64LoadChase($0, o1, o2) }
-        default: return floatLoadWithResult(slot)
+        default: return loadOperandWithResult(slot)
         }
     }
 }

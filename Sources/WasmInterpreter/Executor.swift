@@ -142,11 +142,12 @@ enum Executor {
         }
     }
 
-    /// The 8 bytes at `ea`, bounds-checked as an f64.load there would be.
+    /// The `T` at `ea`, bounds-checked as its load there would be.
     @inline(__always)
-    static func f64Operand(_ ea: Int, _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws -> UInt64 {
-        guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-        return memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
+    static func operand<T: FixedWidthInteger>(_ ea: Int, _: T.Type, _ memBase: UnsafeMutableRawPointer,
+                                              _ memSize: Int) throws -> T {
+        guard ea &+ MemoryLayout<T>.size <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+        return memBase.loadUnaligned(fromByteOffset: ea, as: T.self)
     }
 
     /// Copies one `T` from byte `from` to byte `to`, each bounds-checked as its load or store would be.
@@ -839,13 +840,26 @@ enum Executor {
                 guard pointer &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 sp[Int(p.dst)] = memBase.loadUnaligned(fromByteOffset: pointer, as: UInt64.self)
             case let .f64AddLoad(p, b, o):
-                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
+                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt64.self, memBase, memSize))
             case let .f64MulLoad(p, b, o):
-                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)])) &+ Int(o), memBase, memSize))
+                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt64.self, memBase, memSize))
+            case let .f64SubLoad(p, b, o):
+                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt64.self, memBase, memSize))
             case let .f64AddLoadAddImm(p, b, c):
-                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
+                sp[Int(p.dst)] = Num.f64Add(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
             case let .f64MulLoadAddImm(p, b, c):
-                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try f64Operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), memBase, memSize))
+                sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
+            case let .f64SubLoadAddImm(p, b, c):
+                sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
+            case let .i32AddLoad(p, b, o):
+                let v = try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt32.self, memBase, memSize)
+                sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)
+            case let .i32AddLoadAddImm(p, b, c):
+                let v = try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt32.self, memBase, memSize)
+                sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)
+            case let .i32AddLoadAdd(p, x, y):
+                let v = try operand(Int(u32(sp[Int(x)]) &+ u32(sp[Int(y)])), UInt32.self, memBase, memSize)
+                sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)
             case let .i64Move(p, o1, o2):
                 try move(UInt64.self, from: Int(u32(sp[Int(p.src)])) &+ Int(o1), to: Int(u32(sp[Int(p.dst)])) &+ Int(o2), memBase, memSize)
             case let .i64MoveAddImm(p, c1, c2):

@@ -318,12 +318,17 @@ enum Instruction {
     case i64Move(SlotPair, UInt32, UInt32)
     case i64MoveAddImm(SlotPair, Int32, Int32)
     case byteMoveAddImm(SlotPair, Int32, Int32)
-    /// dst = f64(lhs) <op> f64 at u32(base) + offset, or at u32(base + c) (FloatLoadFusion.swift):
-    /// (dst <- lhs, base, offset | c)
+    /// dst = lhs <op> the value at u32(base) + offset, at u32(base + c), or at u32(a + b)
+    /// (LoadOperandFusion.swift): (dst <- lhs, base, offset | c), (dst <- lhs, a, b)
     case f64AddLoad(SlotPair, Int32, UInt32)
     case f64MulLoad(SlotPair, Int32, UInt32)
+    case f64SubLoad(SlotPair, Int32, UInt32)
     case f64AddLoadAddImm(SlotPair, Int32, Int32)
     case f64MulLoadAddImm(SlotPair, Int32, Int32)
+    case f64SubLoadAddImm(SlotPair, Int32, Int32)
+    case i32AddLoad(SlotPair, Int32, UInt32)
+    case i32AddLoadAddImm(SlotPair, Int32, Int32)
+    case i32AddLoadAdd(SlotPair, Int32, Int32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)

@@ -217,7 +217,7 @@ extension Translator {
         case .f64Le: emitBinary(Instruction.f64Le)
         case .f64Ge: emitBinary(Instruction.f64Ge)
         case .i32Add:
-            if !fuseScaledAdd() { emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false) }
+            if !fuseScaledAdd() && !fuseLoadOperand(.i32Add) { emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false) }
         case .i32Sub: emitSub(Instruction.i32Sub, wide: false)
         case .i32Mul: emitBinary(Instruction.i32Mul, immediate: Instruction.i32MulImm, mirrored: Instruction.i32MulImm, wide: false)
         case .i32DivS: emitBinary(Instruction.i32DivS)
@@ -258,9 +258,9 @@ extension Translator {
         case .f32Min: emitRareBinary(.f32Min)
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
-        case .f64Add: if !fuseFloatLoad(.add) { emitBinary(Instruction.f64Add) }
-        case .f64Sub: emitBinary(Instruction.f64Sub)
-        case .f64Mul: if !fuseFloatLoad(.mul) { emitBinary(Instruction.f64Mul) }
+        case .f64Add: if !fuseLoadOperand(.f64Add) { emitBinary(Instruction.f64Add) }
+        case .f64Sub: if !fuseLoadOperand(.f64Sub) { emitBinary(Instruction.f64Sub) }
+        case .f64Mul: if !fuseLoadOperand(.f64Mul) { emitBinary(Instruction.f64Mul) }
         case .f64Div: emitBinary(Instruction.f64Div)
         case .f64Min: emitRareBinary(.f64Min)
         case .f64Max: emitRareBinary(.f64Max)
