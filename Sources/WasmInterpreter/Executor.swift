@@ -819,6 +819,12 @@ enum Executor {
             case let .i32XorRotlImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32Rotl(sp[Int(a)], cell(c)))
             case let .i32XorShrUImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32ShrU(sp[Int(a)], cell(c)))
             case let .i32XorShlImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32Shl(sp[Int(a)], cell(c)))
+            case let .i32RotlXor3(d, a, c):
+                let x = u32(sp[Int(a)])
+                sp[Int(d)] = UInt64(rotl(x, c.first) ^ rotl(x, c.second) ^ rotl(x, c.third))
+            case let .i32Rotl2ShrUXor(d, a, c):
+                let x = u32(sp[Int(a)])
+                sp[Int(d)] = UInt64(rotl(x, c.first) ^ rotl(x, c.second) ^ x &>> c.third)
             case let .addBrIfI32LtUImm(s, c, t):
                 let v = u32(sp[Int(s.local)]) &+ u32(sp[Int(s.amount)])
                 sp[Int(s.local)] = cell(v)

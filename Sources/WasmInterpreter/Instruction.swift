@@ -302,6 +302,9 @@ enum Instruction {
     case i32XorRotlImm(Int32, Int32, Int32)
     case i32XorShrUImm(Int32, Int32, Int32)
     case i32XorShlImm(Int32, Int32, Int32)
+    /// dst = rotl(x, a) ^ rotl(x, b) ^ rotl(x, c), and with x >>u c last (ShiftXorFusion.swift): (dst, x, counts)
+    case i32RotlXor3(Int32, Int32, ShiftCounts)
+    case i32Rotl2ShrUXor(Int32, Int32, ShiftCounts)
     /// d = a + (b << 2), and d = i32 load at a + (b << 2) (ScaledIndexFusion.swift): i32 array elements.
     case i32AddShl2(Int32, Int32, Int32)
     case i32LoadAddShl2(Int32, Int32, Int32)

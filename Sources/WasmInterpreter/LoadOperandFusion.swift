@@ -60,7 +60,7 @@ extension Instruction {
         case let .i32AddLoad(p, b, o): return SlotPair(slot, Int32(p.src)).map { .i32AddLoad($0, b, o) }
         case let .i32AddLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAddImm($0, b, c) }
         case let .i32AddLoadAdd(p, x, y): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAdd($0, x, y) }
-        default: return nil
+        default: return shiftTripleWithResult(slot)
         }
     }
 }
