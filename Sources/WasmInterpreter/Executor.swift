@@ -233,10 +233,8 @@ enum Executor {
             let instruction = pc.pointee
             pc += 1
             switch instruction {
-            case .unreachable:
-                throw Trap(.unreachable)
-            case .unreachableMemory:
-                throw Trap(.outOfBoundsMemoryAccess)
+            case let .trap(kind):
+                throw Trap(kind)
             case .consumeFuel(let n):
                 if fuelOn {
                     if st.pointee.fuel < UInt64(n) { st.pointee.fuel = 0; throw Trap(.outOfFuel) }

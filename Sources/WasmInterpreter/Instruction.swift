@@ -6,10 +6,10 @@
 /// `aux` array (an `Int32` list) so every case fits in 12 bytes of payload.
 enum Instruction {
     // MARK: Control
-    /// Trap with "unreachable".
-    case unreachable
-    /// Trap with "out of bounds memory access" (a static offset beyond any 32-bit memory).
-    case unreachableMemory
+    /// Trap: "unreachable", or "out of bounds memory access" for a static offset beyond any 32-bit memory.
+    /// A payload case, so that `ret` is the only case without one: the dispatch then reaches `ret` by
+    /// its tag alone, with no second test of the payload to tell empty cases apart.
+    case trap(Trap.Kind)
     /// Charge `n` fuel units for the straight-line code that follows.
     case consumeFuel(UInt32)
     /// Loop header: charge `n` fuel units and count a back-edge for the deadline check.

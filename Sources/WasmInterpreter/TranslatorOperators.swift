@@ -6,7 +6,7 @@ extension Translator {
         if hasOtherMemories, usesOtherMemory(op) { return try translateOtherMemory(op) }
         switch op {
         case .unreachable:
-            emit(.unreachable)
+            emit(.trap(.unreachable))
             markUnreachable()
         case .nop: break
         case .block(let t): enterBlock(.block, t)
@@ -287,7 +287,7 @@ extension Translator {
         let (a, offset) = popAddress(m)
         if offset > UInt64(UInt32.max) {
             // Only memory64 can encode such offsets; every access is out of bounds for a 32-bit memory.
-            emit(.unreachableMemory)
+            emit(.trap(.outOfBoundsMemoryAccess))
             pushTemp()
             return
         }
@@ -303,7 +303,7 @@ extension Translator {
         }
         let v = pop()
         let (a, offset) = popAddress(m)
-        if offset > UInt64(UInt32.max) { emit(.unreachableMemory); return }
+        if offset > UInt64(UInt32.max) { emit(.trap(.outOfBoundsMemoryAccess)); return }
         emit(make(a, v.slot, UInt32(offset)))
     }
 

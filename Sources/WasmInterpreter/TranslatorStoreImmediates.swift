@@ -10,7 +10,7 @@ extension Translator {
         guard top.kind == .constant, let c = Translator.immediate(top.bits, wide: true) else { return store(m, make) }
         _ = popOperand()
         let (a, offset) = popAddress(m)
-        guard offset <= UInt64(UInt32.max) else { emit(.unreachableMemory); return }
+        guard offset <= UInt64(UInt32.max) else { emit(.trap(.outOfBoundsMemoryAccess)); return }
         emit(.i64StoreImm(a, c, UInt32(offset)))
     }
 }
