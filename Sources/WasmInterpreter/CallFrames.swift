@@ -66,11 +66,11 @@ extension Executor.FrameStack {
 }
 
 extension Executor {
-    /// Enters wasm function `callee` (address `address`) from `.call`/`.callIndirect`: depth, fuel and value
-    /// stack checks in the order they trap, lazy translation, the caller's frame saved, the callee's set up.
+    /// Enters wasm function `callee` from `.call`/`.callIndirect` (which translated it if it had no code yet):
+    /// depth, fuel and value stack checks in the order they trap, the caller's frame saved, the callee's set up.
     @inline(__always)
-    static func pushCall(to callee: UnsafeMutablePointer<FunctionRecord>, at address: Int, _ frameBase: Int32,
-                         _ store: Store, _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool,
+    static func pushCall(to callee: UnsafeMutablePointer<FunctionRecord>, _ frameBase: Int32,
+                         _ st: UnsafeMutablePointer<RunState>, _ fuelOn: Bool,
                          _ stackEnd: UnsafeMutablePointer<UInt64>, _ frames: inout FrameStack,
                          _ sp: inout UnsafeMutablePointer<UInt64>, _ pc: inout UnsafeMutablePointer<Instruction>) throws {
         if frames.isFull { try frames.makeRoom() }
@@ -78,7 +78,6 @@ extension Executor {
             if st.pointee.fuel == 0 { throw Trap(.outOfFuel) }
             st.pointee.fuel -= 1
         }
-        if callee.pointee.code == nil { try compile(address, store: store) }
         let calleeSp = sp + Int(frameBase)
         guard calleeSp + Int(callee.pointee.frameSize) <= stackEnd else { throw Trap(.callStackExhausted) }
         frames.push(Frame(pc: pc, sp: sp, record: st.pointee.record))

@@ -389,12 +389,15 @@ enum Executor {
                 }
                 let callee = st.pointee.records + Int(address)
                 // Host functions never get code: one test keeps them (and untranslated callees) off the fast path.
-                if callee.pointee.code == nil && callee.pointee.isHost {
-                    guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(Int(address), sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
-                    continue
+                if callee.pointee.code == nil {
+                    if callee.pointee.isHost {
+                        guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
+                        try callHostInLoop(Int(address), sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
+                        continue
+                    }
+                    try compile(Int(address), store: store)
                 }
-                try pushCall(to: callee, at: Int(address), frameBase, store, st, fuelOn, stackEnd, &frames,
+                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames,
                              &sp, &pc)
             case let .callIndirect(index, frameBase, a):
                 let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
@@ -405,12 +408,15 @@ enum Executor {
                     try checkDeadline(deadline)
                 }
                 let callee = st.pointee.records + target
-                if callee.pointee.code == nil && callee.pointee.isHost {
-                    guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
-                    try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
-                    continue
+                if callee.pointee.code == nil {
+                    if callee.pointee.isHost {
+                        guard frames.belowDepthLimit else { throw Trap(.callStackExhausted) }
+                        try callHostInLoop(target, sp + Int(frameBase), store, st, fuelOn, &frames, &pc)
+                        continue
+                    }
+                    try compile(target, store: store)
                 }
-                try pushCall(to: callee, at: target, frameBase, store, st, fuelOn, stackEnd, &frames,
+                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames,
                              &sp, &pc)
 
             case .ret:

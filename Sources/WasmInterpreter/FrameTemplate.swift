@@ -1,7 +1,8 @@
 /// What entering a frame writes from slot `start` on: zeros for the declared locals from `start` up,
 /// then the constants. Padded to whole 16-byte pairs so `Executor.enterFrame` moves two cells per step;
 /// a zeroing loop would become a libc memset call per frame, which costs more than the copy for the
-/// small frames calls usually have.
+/// small frames calls usually have. At least `minimumPairs` pairs (zeros past the end land in
+/// temporaries): most calls then copy a fixed four cells with no test of the size.
 struct FrameTemplate {
     let cells: UnsafeMutablePointer<UInt64>
     let pairs: Int
@@ -10,13 +11,15 @@ struct FrameTemplate {
     init(start: Int, localCount: Int, consts: UnsafePointer<UInt64>, constCount: Int) {
         self.start = start
         let zeroCount = localCount - start
-        pairs = (zeroCount + constCount + 1) / 2
-        cells = .allocate(capacity: max(pairs * 2, 1))
-        cells.initialize(repeating: 0, count: max(pairs * 2, 1))
+        pairs = max((zeroCount + constCount + 1) / 2, FrameTemplate.minimumPairs)
+        cells = .allocate(capacity: pairs * 2)
+        cells.initialize(repeating: 0, count: pairs * 2)
         (cells + zeroCount).update(from: consts, count: constCount)
     }
 
-    /// Slots the copy reaches (a padding cell lands in the first temporary).
+    static let minimumPairs = 2
+
+    /// Slots the copy reaches (padding cells land in the first temporaries).
     var end: Int { start + pairs * 2 }
 
     func deallocate() { cells.deallocate() }
@@ -28,9 +31,12 @@ extension Executor {
     /// vectorized with a set-up that costs more than these small copies.
     @inline(__always)
     static func enterFrame(_ sp: UnsafeMutablePointer<UInt64>, _ r: UnsafeMutablePointer<FunctionRecord>) {
-        var n = Int(r.pointee.templatePairs)
-        guard n > 0 else { return }
         var src = UnsafeRawPointer(r.pointee.template!), dst = UnsafeMutableRawPointer(sp + Int(r.pointee.templateStart))
+        copyPair(src, dst, 0); copyPair(src, dst, 1) // FrameTemplate.minimumPairs
+        var n = Int(r.pointee.templatePairs) - FrameTemplate.minimumPairs
+        guard n > 0 else { return }
+        src += 32
+        dst += 32
         while n > 4 {
             copyPair(src, dst, 0); copyPair(src, dst, 1); copyPair(src, dst, 2); copyPair(src, dst, 3)
             src += 64
