@@ -843,6 +843,14 @@ enum Executor {
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
                 try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+            case let .brIfByte(a, o, t):
+                if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) != 0 {
+                    try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                }
+            case let .brIfNotByte(a, o, t):
+                if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) == 0 {
+                    try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                }
             case let .i64LoadChase(p, o1, o2):
                 let ea = Int(u32(sp[Int(p.src)])) &+ Int(o1)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }

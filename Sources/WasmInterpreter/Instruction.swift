@@ -314,6 +314,10 @@ enum Instruction {
     /// i32 store of value slot v at address slot a (offset 0), then pc = target (StoreBranchFusion.swift):
     /// (a, v, target)
     case i32StoreBr(Int32, Int32, Int32)
+    /// Branch to target if the byte at u32(a) + offset is nonzero (zero) (ByteBranchFusion.swift):
+    /// (a, offset, target)
+    case brIfByte(Int32, UInt32, Int32)
+    case brIfNotByte(Int32, UInt32, Int32)
     /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
     case i64LoadChase(SlotPair, UInt32, UInt32)
     /// Memory to memory (MemoryMoveFusion.swift), the pair naming the destination's and the source's address
@@ -481,7 +485,7 @@ extension Instruction {
         case let .brIfI64LeU(a, b, _): return .brIfI64LeU(a, b, t)
         case let .brIfI64GeS(a, b, _): return .brIfI64GeS(a, b, t)
         case let .brIfI64GeU(a, b, _): return .brIfI64GeU(a, b, t)
-        default: return stepWithTarget(t) ?? immediateWithTarget(t)
+        default: return stepWithTarget(t) ?? byteBranchWithTarget(t) ?? immediateWithTarget(t)
         }
     }
 

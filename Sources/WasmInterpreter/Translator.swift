@@ -377,9 +377,10 @@ struct Translator {
            let fused = code[producer.index].fusedBranch(negated: negated, target: target) {
             code[producer.index] = fused
             lastProducer = nil
-            return fuseLoopStep(branchAt: foldEqzIntoBranch(at: producer.index))
+            return fuseLoopStep(branchAt: foldByteLoadIntoBranch(at: foldEqzIntoBranch(at: producer.index)))
         }
-        return fuseLoopStep(branchAt: emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target)))
+        let branch = emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target))
+        return fuseLoopStep(branchAt: foldByteLoadIntoBranch(at: branch))
     }
 
     mutating func enterBlock(_ kind: Control.Kind, _ t: BlockType) {

@@ -1,0 +1,26 @@
+/// A branch on a byte straight from memory (`while (*s)`, a sieve's `if (!composite[i])`): i32.load8_u
+/// then br_if on it (or on its eqz), one instruction. The byte is bounds-checked as its load would be,
+/// before the branch.
+extension Translator {
+    /// The branch at `index` tests the temporary the i32.load8_u just before it produced: both become one
+    /// byte branch. Returns the branch's index.
+    mutating func foldByteLoadIntoBranch(at index: Int) -> Int {
+        let firstTemp = Int32(tempBase)
+        return mergeWithPrevious(at: index) { before, branch in
+            guard let test = branch.zeroTest, test.slot >= firstTemp,
+                  case let .i32Load8U(d, a, offset) = before, d == test.slot else { return nil }
+            return test.takenIfNonzero ? .brIfByte(a, offset, test.target) : .brIfNotByte(a, offset, test.target)
+        }
+    }
+}
+
+extension Instruction {
+    /// `withTarget` for the byte branches.
+    func byteBranchWithTarget(_ t: Int32) -> Instruction? {
+        switch self {
+        case let .brIfByte(a, offset, _): return .brIfByte(a, offset, t)
+        case let .brIfNotByte(a, offset, _): return .brIfNotByte(a, offset, t)
+        default: return nil
+        }
+    }
+}
