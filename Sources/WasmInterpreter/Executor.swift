@@ -869,6 +869,14 @@ enum Executor {
                 sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
             case let .f64SubLoadAddImm(p, b, c):
                 sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
+            case let .f64SubStore(p, a, o):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(o)
+                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: Num.f64Sub(sp[Int(p.dst)], sp[Int(p.src)]), toByteOffset: ea, as: UInt64.self)
+            case let .f64AddToMemory(v, a, o):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(o)
+                let sum = Num.f64Add(try operand(ea, UInt64.self, memBase, memSize), sp[Int(v)])
+                memBase.storeBytes(of: sum, toByteOffset: ea, as: UInt64.self)
             case let .i32AddLoad(p, b, o):
                 let v = try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt32.self, memBase, memSize)
                 sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)

@@ -336,6 +336,10 @@ enum Instruction {
     case i32AddLoad(SlotPair, Int32, UInt32)
     case i32AddLoadAddImm(SlotPair, Int32, Int32)
     case i32AddLoadAdd(SlotPair, Int32, Int32)
+    /// f64 at u32(address) + offset = lhs - rhs, (lhs, rhs as dst, src; address, offset); and the f64 there
+    /// += value, (value, address, offset) (FloatStoreFusion.swift)
+    case f64SubStore(SlotPair, Int32, UInt32)
+    case f64AddToMemory(Int32, Int32, UInt32)
     /// slot = constant; br loop, or (unmetered) straight to `target`, where the loop's opening br_table sends
     /// that constant (GoDispatchJump.swift). `target == loop` until resolved.
     case dispatchJump(SlotConstant, loop: Int32, target: Int32)
