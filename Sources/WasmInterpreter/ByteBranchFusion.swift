@@ -1,5 +1,6 @@
 /// A branch on a byte straight from memory (`while (*s)`, a sieve's `if (!composite[i])`): i32.load8_u
-/// then br_if on it (or on its eqz), one instruction. The byte is bounds-checked as its load would be,
+/// then br_if on it (or on its eqz), one instruction; and a br_table indexed by such a byte (a bytecode
+/// interpreter's `switch (code[pc])`), one `brTableByte`. The byte is bounds-checked as its load would be,
 /// before the branch.
 extension Translator {
     /// The branch at `index` tests the temporary the i32.load8_u just before it produced: both become one
@@ -11,6 +12,23 @@ extension Translator {
                   case let .i32Load8U(d, a, offset) = before, d == test.slot else { return nil }
             return test.takenIfNonzero ? .brIfByte(a, offset, test.target) : .brIfNotByte(a, offset, test.target)
         }
+    }
+}
+
+extension Translator {
+    /// br_table on the byte the i32.load8_u just before it loaded: the load becomes a `brTableByte` whose aux
+    /// holds the entry count and then `count` entries, left zero for `branchTable` to fill. False (nothing
+    /// changed) when the index came from elsewhere or a label sits at the table.
+    mutating func fuseByteTable(_ index: Operand, count: Int) -> Bool {
+        guard code.count > labelFloor, let p = producer(of: index), case let .i32Load8U(_, a, offset) = code[p] else {
+            return false
+        }
+        aux.append(Int32(count))
+        code[p] = .brTableByte(a, offset, Int32(aux.count))
+        aux.append(contentsOf: repeatElement(0, count: count))
+        fuelCount &+= 1 // charged as the br_table it absorbs
+        lastProducer = nil
+        return true
     }
 }
 

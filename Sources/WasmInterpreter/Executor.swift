@@ -847,6 +847,10 @@ enum Executor {
                 if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) != 0 {
                     try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
                 }
+            case let .brTableByte(a, o, start):
+                let i = Int(try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize))
+                let table = record.pointee.aux! + Int(start)
+                try jump(table[min(i, Int(table[-1]) - 1)], &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIfNotByte(a, o, t):
                 if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) == 0 {
                     try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)

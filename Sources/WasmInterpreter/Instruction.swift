@@ -318,6 +318,9 @@ enum Instruction {
     /// (a, offset, target)
     case brIfByte(Int32, UInt32, Int32)
     case brIfNotByte(Int32, UInt32, Int32)
+    /// br_table on the byte at u32(a) + offset: aux[start - 1] entries from aux[start], the last the default
+    /// (a, offset, start)
+    case brTableByte(Int32, UInt32, Int32)
     /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
     case i64LoadChase(SlotPair, UInt32, UInt32)
     /// Memory to memory (MemoryMoveFusion.swift), the pair naming the destination's and the source's address

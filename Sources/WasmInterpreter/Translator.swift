@@ -314,11 +314,13 @@ struct Translator {
         lastProducer = nil
     }
 
-    mutating func branchTable(targets: [UInt32], defaultTarget: UInt32, index: Int32) {
+    mutating func branchTable(targets: [UInt32], defaultTarget: UInt32, index: Operand) {
         let all = targets + [defaultTarget]
-        let start = aux.count
-        aux.append(contentsOf: repeatElement(0, count: all.count))
-        emit(.brTable(index: index, start: Int32(start), count: Int32(all.count)))
+        if !fuseByteTable(index, count: all.count) {
+            aux.append(contentsOf: repeatElement(0, count: all.count))
+            emit(.brTable(index: index.slot, start: Int32(aux.count - all.count), count: Int32(all.count)))
+        }
+        let start = aux.count - all.count
         for (k, t) in all.enumerated() {
             let depth = Int(t)
             let frame = frames[frames.count - 1 - depth]

@@ -22,7 +22,7 @@ extension Translator {
             branchIf(depth: Int(d), condition: c)
         case .brTable(let targets, let defaultTarget):
             let i = pop()
-            branchTable(targets: targets, defaultTarget: defaultTarget, index: i.slot)
+            branchTable(targets: targets, defaultTarget: defaultTarget, index: i)
         case .return:
             emitReturn()
             markUnreachable()

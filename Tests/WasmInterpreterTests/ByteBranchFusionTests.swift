@@ -3,7 +3,7 @@ import WasmParser
 @testable import WasmInterpreter
 
 /// ByteBranchFusion.swift: br_if / if on an i32.load8_u runs as one brIfByte / brIfNotByte, forward or back
-/// to a loop, with the load's bounds check.
+/// to a loop, and br_table on one as one brTableByte, with the load's bounds check.
 final class ByteBranchFusionTests: XCTestCase {
     let i32 = ModuleBuilder.i32
     let loadByte: [UInt8] = [0x2D, 0x00, 0x00], storeByte: [UInt8] = [0x3A, 0x00, 0x00]
@@ -54,6 +54,30 @@ final class ByteBranchFusionTests: XCTestCase {
             XCTAssertThrowsError(try callI32(instance, name, [p, 0]), "\(name)(\(p))") { error in
                 XCTAssertEqual((error as? Trap)?.kind, .outOfBoundsMemoryAccess)
             }
+        }
+    }
+
+    /// select(p, _): br_table on the byte at p + 2: 0 -> 10, 1 -> 20, anything else (the default) -> 30.
+    func testTableOnAMemoryByte() throws {
+        var b = ModuleBuilder()
+        b.memory = (1, 1)
+        let t = b.type([i32, i32], [i32])
+        let table: [UInt8] = [0x0E, 0x02, 0x00, 0x01, 0x02]
+        b.function("select", type: t, Op.block + Op.block + Op.block + Op.localGet(0) + [0x2D, 0x00, 0x02] + table
+                   + Op.end + Op.i32Const(10) + [0x0F] + Op.end + Op.i32Const(20) + [0x0F] + Op.end + Op.i32Const(30))
+        b.function("put", type: t, Op.localGet(0) + Op.localGet(1) + storeByte + Op.localGet(1))
+        let store = Store()
+        let instance = try b.instantiate(store)
+        let code = try ir(store, instance, 0)
+        XCTAssertTrue(code.contains { $0.hasPrefix("brTableByte(0, 2, ") }, "\(code)")
+        XCTAssertFalse(code.contains { $0.hasPrefix("i32Load8U") || $0.hasPrefix("brTable(") }, "\(code)")
+        for (byte, expected) in [(0, 10), (1, 20), (2, 30), (255, 30)] {
+            _ = try callI32(instance, "put", [102, Int32(byte)])
+            XCTAssertEqual(try callI32(instance, "select", [100, 0]), Int32(expected), "byte \(byte)")
+        }
+        XCTAssertEqual(try callI32(instance, "select", [65_533, 0]), 10, "the last byte is in bounds")
+        XCTAssertThrowsError(try callI32(instance, "select", [65_534, 0])) { error in
+            XCTAssertEqual((error as? Trap)?.kind, .outOfBoundsMemoryAccess)
         }
     }
 }
