@@ -1,8 +1,16 @@
-/// memory.init, data.drop and the table bulk operations (fill, copy, init, elem.drop): rare in hot code,
-/// so they share the one instruction case `bulk(op, operand)` and `Instruction` keeps room in its
-/// one-byte tag for superinstructions. The operand is an aux index (its layout per case below) or, for
-/// the drops, the segment index.
+/// memory.init, data.drop and the table operations (get, set, size, grow, fill, copy, init, elem.drop): rare
+/// in hot code, so they share the one instruction case `bulk(dst, op, operand)` and `Instruction` keeps room
+/// in its one-byte tag for superinstructions. The operand is an aux index (its layout per case below) or,
+/// for the drops and table.size, the segment or table index. dst takes get's, size's and grow's result.
 enum BulkOperation: UInt8 {
+    /// aux: table, index slot
+    case tableGet
+    /// aux: table, index slot, value slot
+    case tableSet
+    /// operand: table
+    case tableSize
+    /// aux: table, init value slot, delta slot
+    case tableGrow
     /// aux: segment, dest slot, source slot, length slot
     case memoryInit
     case dataDrop
@@ -17,13 +25,26 @@ enum BulkOperation: UInt8 {
 
 extension Executor {
     @inline(never)
-    static func bulk(_ op: BulkOperation, _ operand: Int32, _ sp: UnsafeMutablePointer<UInt64>,
+    static func bulk(_ dst: Int32, _ op: BulkOperation, _ operand: Int32, _ sp: UnsafeMutablePointer<UInt64>,
                      _ record: UnsafeMutablePointer<FunctionRecord>, _ store: Store) throws {
         let instance = store.instances[Int(record.pointee.instance)]
         let x = Int(operand)
         func aux(_ k: Int) -> Int { Int(record.pointee.aux![x + k]) }
         func slot(_ k: Int) -> UInt32 { u32(sp[aux(k)]) }
         switch op {
+        case .tableGet:
+            let table = instance.tables[aux(0)], index = Int(slot(1))
+            guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+            sp[Int(dst)] = table.elements[index]
+        case .tableSet:
+            let table = instance.tables[aux(0)], index = Int(slot(1))
+            guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
+            table.elements[index] = sp[aux(2)]
+        case .tableSize:
+            sp[Int(dst)] = UInt64(instance.tables[x].elements.count)
+        case .tableGrow:
+            let old = instance.tables[aux(0)].grow(by: UInt64(slot(2)), initial: sp[aux(1)])
+            sp[Int(dst)] = old ?? UInt64(UInt32.max)
         case .memoryInit:
             try memoryInit(instance.memories[0], instance.dataSegments[aux(0)], destination: slot(1), source: slot(2),
                            count: slot(3))

@@ -1,6 +1,7 @@
 /// Runs of copies (a loop's moves of its carried values, `local.get x; local.tee y`, block results) run as
 /// one instruction for two or three: one dispatch instead of several. Each copy still reads after the one
-/// before it wrote, exactly as the copies run alone.
+/// before it wrote, exactly as the copies run alone. A single copy just before a br_if (a loop moving its
+/// induction variable, then testing for the next round) joins the branch, copying before the test.
 extension Instruction {
     /// This copy (or pair) with `dst = src` appended, or nil when it is no copy, holds three already, or a
     /// slot is too large.
@@ -25,5 +26,23 @@ extension Translator {
             return
         }
         emit(.copy(dst, src))
+    }
+}
+
+extension Translator {
+    /// `copy; brIf` ending at `index` as one `brIfCopy`. Returns the branch's index.
+    mutating func foldCopyIntoBranch(at index: Int) -> Int {
+        mergeWithPrevious(at: index) { before, branch in
+            guard case let .copy(d, s) = before, case let .brIf(c, t) = branch, let pair = SlotPair(d, s) else { return nil }
+            return .brIfCopy(pair, c, t)
+        }
+    }
+}
+
+extension Instruction {
+    /// `withTarget` for the branch that copies.
+    func copyBranchWithTarget(_ t: Int32) -> Instruction? {
+        guard case let .brIfCopy(p, c, _) = self else { return nil }
+        return .brIfCopy(p, c, t)
     }
 }

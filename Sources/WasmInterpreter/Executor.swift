@@ -547,8 +547,8 @@ enum Executor {
                     sp[Int(d)] = UInt64.max  // -1 as i64 for a 64-bit record.pointee.memory!; i32 readers see -1 too
                 }
                 st.pointee.reloadMemory()
-            case let .bulk(op, a):
-                try bulk(op, a, sp, record, store)
+            case let .bulk(d, op, a):
+                try bulk(d, op, a, sp, record, store)
             case let .memoryCopy(d, s, n):
                 let dst = Int(u32(sp[Int(d)])), src = Int(u32(sp[Int(s)])), count = Int(u32(sp[Int(n)]))
                 guard dst + count <= memSize && src + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -557,24 +557,6 @@ enum Executor {
                 let dst = Int(u32(sp[Int(d)])), count = Int(u32(sp[Int(n)]))
                 guard dst + count <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 (memBase + dst).initializeMemory(as: UInt8.self, repeating: UInt8(truncatingIfNeeded: sp[Int(v)]), count: count)
-
-            case let .tableGet(d, i, t):
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(t)]
-                let index = Int(u32(sp[Int(i)]))
-                guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
-                sp[Int(d)] = table.elements[index]
-            case let .tableSet(i, v, t):
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(t)]
-                let index = Int(u32(sp[Int(i)]))
-                guard index < table.elements.count else { throw Trap(.outOfBoundsTableAccess) }
-                table.elements[index] = sp[Int(v)]
-            case let .tableSize(d, t):
-                sp[Int(d)] = UInt64(store.instances[Int(record.pointee.instance)].tables[Int(t)].elements.count)
-            case let .tableGrow(d, a):
-                let x = Int(a)
-                let table = store.instances[Int(record.pointee.instance)].tables[Int(record.pointee.aux![x])]
-                let old = table.grow(by: UInt64(u32(sp[Int(record.pointee.aux![x + 2])])), initial: sp[Int(record.pointee.aux![x + 1])])
-                sp[Int(d)] = old ?? UInt64(UInt32.max)
 
             case let .rareUnary(d, a, op): sp[Int(d)] = try op.apply(sp[Int(a)])
             case let .rareBinary(d, a, x): sp[Int(d)] = RareBinary.execute(record.pointee.aux!, x, sp[Int(a)], sp)
@@ -847,6 +829,9 @@ enum Executor {
                 if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) != 0 {
                     try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
                 }
+            case let .brIfCopy(p, c, t):
+                sp[Int(p.dst)] = sp[Int(p.src)]
+                if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brTableByte(a, o, start):
                 let i = Int(try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize))
                 let table = record.pointee.aux! + Int(start)

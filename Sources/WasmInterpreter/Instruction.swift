@@ -127,22 +127,13 @@ enum Instruction {
     case memorySize(Int32)
     /// dst = old page count or -1; delta slot
     case memoryGrow(Int32, Int32)
-    /// memory.init, data.drop, table.fill/copy/init, elem.drop (BulkOperation.swift)
-    case bulk(BulkOperation, Int32)
+    /// memory.init, data.drop and the table operations (BulkOperation.swift): (dst, op, operand)
+    case bulk(Int32, BulkOperation, Int32)
     /// dest, source, length slots
     case memoryCopy(Int32, Int32, Int32)
     /// dest, value, length slots
     case memoryFill(Int32, Int32, Int32)
 
-    // MARK: Tables (table operand = index in the instance's table list)
-    /// dst, index slot, table
-    case tableGet(Int32, Int32, Int32)
-    /// index slot, value slot, table
-    case tableSet(Int32, Int32, Int32)
-    /// dst, table
-    case tableSize(Int32, Int32)
-    /// dst, aux: table, init value slot, delta slot
-    case tableGrow(Int32, Int32)
 
     // MARK: Numeric: unary (dst, operand), binary (dst, lhs, rhs); semantics in `Num`
     /// dst = op(operand) for the unary operators rare in hot code (RareUnary.swift)
@@ -321,6 +312,8 @@ enum Instruction {
     /// br_table on the byte at u32(a) + offset: aux[start - 1] entries from aux[start], the last the default
     /// (a, offset, start)
     case brTableByte(Int32, UInt32, Int32)
+    /// dst = src, then branch to target if slot c is nonzero (CopyFusion.swift): (dst <- src, c, target)
+    case brIfCopy(SlotPair, Int32, Int32)
     /// dst = i64 load at u32(i64 load at src + o1) + o2 (LoadChaseFusion.swift): (dst <- src, o1, o2)
     case i64LoadChase(SlotPair, UInt32, UInt32)
     /// Memory to memory (MemoryMoveFusion.swift), the pair naming the destination's and the source's address
@@ -361,9 +354,7 @@ extension Instruction {
         case let .globalGet(_, a): return .globalGet(slot, a)
         case .memorySize: return .memorySize(slot)
         case let .memoryGrow(_, a): return .memoryGrow(slot, a)
-        case let .tableGet(_, a, b): return .tableGet(slot, a, b)
-        case let .tableSize(_, a): return .tableSize(slot, a)
-        case let .tableGrow(_, a): return .tableGrow(slot, a)
+        case let .bulk(_, op, a): return .bulk(slot, op, a)
         case let .i32Load(_, a, o): return .i32Load(slot, a, o)
         case let .i64Load(_, a, o): return .i64Load(slot, a, o)
         case let .i32Load8S(_, a, o): return .i32Load8S(slot, a, o)
@@ -492,7 +483,7 @@ extension Instruction {
         case let .brIfI64LeU(a, b, _): return .brIfI64LeU(a, b, t)
         case let .brIfI64GeS(a, b, _): return .brIfI64GeS(a, b, t)
         case let .brIfI64GeU(a, b, _): return .brIfI64GeU(a, b, t)
-        default: return stepWithTarget(t) ?? byteBranchWithTarget(t) ?? immediateWithTarget(t)
+        default: return stepWithTarget(t) ?? byteBranchWithTarget(t) ?? copyBranchWithTarget(t) ?? immediateWithTarget(t)
         }
     }
 

@@ -382,7 +382,7 @@ struct Translator {
             return fuseLoopStep(branchAt: foldByteLoadIntoBranch(at: foldEqzIntoBranch(at: producer.index)))
         }
         let branch = emit(negated ? .brIfNot(condition.slot, target) : .brIf(condition.slot, target))
-        return fuseLoopStep(branchAt: foldByteLoadIntoBranch(at: branch))
+        return foldCopyIntoBranch(at: fuseLoopStep(branchAt: foldByteLoadIntoBranch(at: branch)))
     }
 
     mutating func enterBlock(_ kind: Control.Kind, _ t: BlockType) {

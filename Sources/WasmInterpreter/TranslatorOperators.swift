@@ -56,10 +56,11 @@ extension Translator {
         case .globalSet(let i): if !fuseGlobalSetAddImm(Int32(i)) { emit(.globalSet(pop().slot, Int32(i))) }
         case .tableGet(let t):
             let i = pop()
-            produce { .tableGet($0, i.slot, Int32(t)) }
+            let a = auxList([Int32(t), i.slot])
+            produce { .bulk($0, .tableGet, a) }
         case .tableSet(let t):
             let v = pop(), i = pop()
-            emit(.tableSet(i.slot, v.slot, Int32(t)))
+            emit(.bulk(0, .tableSet, auxList([Int32(t), i.slot, v.slot])))
         case .i32Load(let m): load(m) { .i32Load($0, $1, $2) }
         case .i64Load(let m): load(m) { .i64Load($0, $1, $2) }
         case .i32Load8S(let m): load(m) { .i32Load8S($0, $1, $2) }
@@ -98,8 +99,8 @@ extension Translator {
         case .refFunc(let f): pushConstant(UInt64(instance.functionAddresses[Int(f)]) + 1)
         case .memoryInit(let data, _):
             let n = pop(), s = pop(), d = pop()
-            emit(.bulk(.memoryInit, auxList([Int32(data), d.slot, s.slot, n.slot])))
-        case .dataDrop(let i): emit(.bulk(.dataDrop, Int32(i)))
+            emit(.bulk(0, .memoryInit, auxList([Int32(data), d.slot, s.slot, n.slot])))
+        case .dataDrop(let i): emit(.bulk(0, .dataDrop, Int32(i)))
         case .memoryCopy:
             let n = pop(), s = pop(), d = pop()
             emit(.memoryCopy(d.slot, s.slot, n.slot))
@@ -108,19 +109,19 @@ extension Translator {
             emit(.memoryFill(d.slot, v.slot, n.slot))
         case .tableInit(let element, let table):
             let n = pop(), s = pop(), d = pop()
-            emit(.bulk(.tableInit, auxList([Int32(table), Int32(element), d.slot, s.slot, n.slot])))
-        case .elemDrop(let i): emit(.bulk(.elemDrop, Int32(i)))
+            emit(.bulk(0, .tableInit, auxList([Int32(table), Int32(element), d.slot, s.slot, n.slot])))
+        case .elemDrop(let i): emit(.bulk(0, .elemDrop, Int32(i)))
         case .tableCopy(let dt, let st):
             let n = pop(), s = pop(), d = pop()
-            emit(.bulk(.tableCopy, auxList([Int32(dt), Int32(st), d.slot, s.slot, n.slot])))
+            emit(.bulk(0, .tableCopy, auxList([Int32(dt), Int32(st), d.slot, s.slot, n.slot])))
         case .tableGrow(let t):
             let delta = pop(), v = pop()
             let a = auxList([Int32(t), v.slot, delta.slot])
-            produce { .tableGrow($0, a) }
-        case .tableSize(let t): produce { .tableSize($0, Int32(t)) }
+            produce { .bulk($0, .tableGrow, a) }
+        case .tableSize(let t): produce { .bulk($0, .tableSize, Int32(t)) }
         case .tableFill(let t):
             let n = pop(), v = pop(), i = pop()
-            emit(.bulk(.tableFill, auxList([Int32(t), i.slot, v.slot, n.slot])))
+            emit(.bulk(0, .tableFill, auxList([Int32(t), i.slot, v.slot, n.slot])))
         case .i32Eqz: if !negateComparison() { emitUnary(Instruction.i32Eqz) }
         case .i64Eqz: emitUnary(Instruction.i64Eqz)
         case .i32Clz: emitUnary(Instruction.i32Clz)

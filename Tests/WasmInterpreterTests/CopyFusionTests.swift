@@ -52,4 +52,28 @@ final class CopyFusionTests: XCTestCase {
         XCTAssertNotNil(Instruction.copy(1, 2).appendingCopy(3, 4))
         XCTAssertNil(Instruction.i32Add(1, 2, 3).appendingCopy(3, 4))
     }
+
+    /// f(n): a loop whose last move is `local.get 2; local.set 1` before `br_if` on a local (fib's shape):
+    /// n steps down by 2 through local 2, local 1 takes it, local 3 (n >u 1 before the step) decides the
+    /// next round, local 4 counts rounds. Result: local 1 * 1000 + rounds (a Swift model gave the values).
+    func testCopyBeforeBranchRunsFirst() throws {
+        let step = Op.localGet(0) + Op.i32Const(1) + [0x4B] + Op.localSet(3)
+            + Op.localGet(0) + Op.i32Const(-2) + Op.i32Add + Op.localTee(2) + Op.localSet(0)
+            + Op.localGet(4) + Op.i32Const(1) + Op.i32Add + Op.localSet(4)
+            + Op.localGet(2) + Op.localSet(1)
+        let loopOnCondition = Op.loop + step + Op.localGet(3) + Op.brIf(0) + Op.end
+        let result = Op.localGet(1) + Op.i32Const(1000) + [0x6C] + Op.localGet(4) + Op.i32Add
+        let (store, instance) = try instantiate(params: 1, locals: 4, loopOnCondition + result)
+        let code = try ir(store, instance)
+        XCTAssertTrue(code.contains { $0.hasPrefix("brIfCopy(1 <- 2, 3, ") }, "\(code)")
+        XCTAssertFalse(code.contains { $0.hasPrefix("copy(1, 2)") }, "\(code)")
+        for (n, expected): (Int32, Int32) in [(10, -1994), (11, -994), (3, -998), (1, -999), (0, -1999)] {
+            XCTAssertEqual(try call(instance, [n]), expected, "n = \(n)")
+        }
+        // Branching on the copy's own destination sees the value just copied: 8, 6, 4, 2, then 0 stops.
+        let selfTest = Op.loop + step + Op.localGet(1) + Op.brIf(0) + Op.end + result
+        let (store2, instance2) = try instantiate(params: 1, locals: 4, selfTest)
+        XCTAssertTrue(try ir(store2, instance2).contains { $0.hasPrefix("brIfCopy(1 <- 2, 1, ") })
+        XCTAssertEqual(try call(instance2, [10]), 5)
+    }
 }
