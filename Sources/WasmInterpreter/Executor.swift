@@ -397,8 +397,7 @@ enum Executor {
                     }
                     try compile(Int(address), store: store)
                 }
-                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames,
-                             &sp, &pc)
+                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames, &sp, &pc)
             case let .callIndirect(index, frameBase, a):
                 let target = try Executor.indirectTarget(store, record, record.pointee.aux!, Int(a), sp[Int(index)])
                 guard st.pointee.records[target].typeID == record.pointee.aux![Int(a) + 1] else { throw Trap(.indirectCallTypeMismatch) }
@@ -416,8 +415,7 @@ enum Executor {
                     }
                     try compile(target, store: store)
                 }
-                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames,
-                             &sp, &pc)
+                try pushCall(to: callee, frameBase, st, fuelOn, stackEnd, &frames, &sp, &pc)
 
             case .ret:
                 if frames.count == 0 { return }

@@ -12,4 +12,14 @@ extension XCTestCase {
         }
         return Int32(bitPattern: bits)
     }
+
+    /// Calls the instance's export `name` and returns its f64 result as a Double.
+    func callF64(_ instance: Instance, _ name: String, _ args: [Value]) throws -> Double {
+        let f = try XCTUnwrap(instance.exportedFunction(name))
+        guard case .f64(let bits)? = try f.invoke(args).first else {
+            XCTFail("\(name) returned no f64")
+            return .nan
+        }
+        return Double(bitPattern: bits)
+    }
 }

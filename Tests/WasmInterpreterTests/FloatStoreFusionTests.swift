@@ -25,13 +25,7 @@ final class FloatStoreFusionTests: XCTestCase {
     }
 
     func call(_ instance: Instance, _ name: String, _ p: Int32, _ x: Double, _ y: Double = 0) throws -> Double {
-        let f = try XCTUnwrap(instance.exportedFunction(name))
-        let arguments: [Value] = [.i32(UInt32(bitPattern: p)), .f64(x.bitPattern), .f64(y.bitPattern)]
-        guard case .f64(let bits)? = try f.invoke(arguments).first else {
-            XCTFail("\(name) returned no f64")
-            return .nan
-        }
-        return Double(bitPattern: bits)
+        try callF64(instance, name, [.i32(UInt32(bitPattern: p)), .f64(x.bitPattern), .f64(y.bitPattern)])
     }
 
     func testFusedStoresMatchTheSeparateInstructions() throws {

@@ -29,12 +29,7 @@ final class LoadOperandFusionTests: XCTestCase {
     }
 
     func call(_ instance: Instance, _ name: String, _ p: Int32, _ x: Double) throws -> Double {
-        let f = try XCTUnwrap(instance.exportedFunction(name))
-        guard case .f64(let bits)? = try f.invoke([.i32(UInt32(bitPattern: p)), .f64(x.bitPattern)]).first else {
-            XCTFail("\(name) returned no f64")
-            return .nan
-        }
-        return Double(bitPattern: bits)
+        try callF64(instance, name, [.i32(UInt32(bitPattern: p)), .f64(x.bitPattern)])
     }
 
     func testFusedOperationsMatchTheSeparateOnes() throws {
