@@ -13,9 +13,7 @@ extension Translator {
             return test.takenIfNonzero ? .brIfByte(a, offset, test.target) : .brIfNotByte(a, offset, test.target)
         }
     }
-}
 
-extension Translator {
     /// br_table on the byte the i32.load8_u just before it loaded: the load becomes a `brTableByte` whose aux
     /// holds the entry count and then `count` entries, left zero for `branchTable` to fill. False (nothing
     /// changed) when the index came from elsewhere or a label sits at the table.

@@ -164,9 +164,7 @@ enum Executor {
     @inline(__always)
     static func loadByteIndex(_ byte: ByteIndex, _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
                               _ memSize: Int) throws -> UInt32 {
-        let ea = Int(u32(sp[Int(byte.address)])) &+ Int(byte.offset)
-        guard ea < memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-        return UInt32(memBase.load(fromByteOffset: ea, as: UInt8.self))
+        UInt32(try operand(Int(u32(sp[Int(byte.address)])) &+ Int(byte.offset), UInt8.self, memBase, memSize))
     }
 
     static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
@@ -805,10 +803,11 @@ enum Executor {
             case let .i32XorShlImm(d, a, c): sp[Int(d)] = Num.i32Xor(sp[Int(d)], Num.i32Shl(sp[Int(a)], cell(c)))
             case let .i32RotlXor3(d, a, c):
                 let x = u32(sp[Int(a)])
-                sp[Int(d)] = UInt64(rotl(x, c.first) ^ rotl(x, c.second) ^ rotl(x, c.third))
+                sp[Int(d)] = UInt64(Num.rotl32(x, UInt32(c.first)) ^ Num.rotl32(x, UInt32(c.second))
+                                    ^ Num.rotl32(x, UInt32(c.third)))
             case let .i32Rotl2ShrUXor(d, a, c):
                 let x = u32(sp[Int(a)])
-                sp[Int(d)] = UInt64(rotl(x, c.first) ^ rotl(x, c.second) ^ x &>> c.third)
+                sp[Int(d)] = UInt64(Num.rotl32(x, UInt32(c.first)) ^ Num.rotl32(x, UInt32(c.second)) ^ x &>> c.third)
             case let .addBrIfI32LtUImm(s, c, t):
                 let v = u32(sp[Int(s.local)]) &+ u32(sp[Int(s.amount)])
                 sp[Int(s.local)] = cell(v)

@@ -61,10 +61,9 @@ extension Num {
     @inline(__always) static func i32Shl(_ a: UInt64, _ b: UInt64) -> UInt64 { cell(u32(a) &<< u32(b)) }
     @inline(__always) static func i32ShrS(_ a: UInt64, _ b: UInt64) -> UInt64 { cell(s32(a) &>> s32(b)) }
     @inline(__always) static func i32ShrU(_ a: UInt64, _ b: UInt64) -> UInt64 { cell(u32(a) &>> u32(b)) }
-    @inline(__always) static func i32Rotl(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let x = u32(a), k = u32(b) & 31
-        return cell((x &<< k) | (x &>> (32 &- k)))
-    }
+    @inline(__always) static func i32Rotl(_ a: UInt64, _ b: UInt64) -> UInt64 { cell(rotl32(u32(a), u32(b))) }
+    /// x rotated left by k (taken modulo 32).
+    @inline(__always) static func rotl32(_ x: UInt32, _ k: UInt32) -> UInt32 { (x &<< k) | (x &>> (32 &- k)) }
     @inline(__always) static func i32Rotr(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let x = u32(a), k = u32(b) & 31
         return cell((x &>> k) | (x &<< (32 &- k)))

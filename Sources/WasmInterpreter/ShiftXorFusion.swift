@@ -79,8 +79,3 @@ struct ShiftCounts: Equatable {
 extension ShiftCounts: CustomStringConvertible {
     var description: String { "\(first), \(second), \(third)" }
 }
-
-extension Executor {
-    @inline(__always)
-    static func rotl(_ x: UInt32, _ c: UInt8) -> UInt32 { x &<< c | x &>> (32 &- c) }
-}
