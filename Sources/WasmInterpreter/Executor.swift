@@ -558,9 +558,6 @@ enum Executor {
             case let .rareBinary(d, a, x): sp[Int(d)] = RareBinary.execute(record.pointee.aux!, x, sp[Int(a)], sp)
             case let .i32Eqz(d, a): sp[Int(d)] = Num.i32Eqz(sp[Int(a)])
             case let .i64Eqz(d, a): sp[Int(d)] = Num.i64Eqz(sp[Int(a)])
-            case let .i32Clz(d, a): sp[Int(d)] = Num.i32Clz(sp[Int(a)])
-            case let .i32Ctz(d, a): sp[Int(d)] = Num.i32Ctz(sp[Int(a)])
-            case let .i64Clz(d, a): sp[Int(d)] = Num.i64Clz(sp[Int(a)])
             case let .i64Ctz(d, a): sp[Int(d)] = Num.i64Ctz(sp[Int(a)])
             case let .f64Abs(d, a): sp[Int(d)] = Num.f64Abs(sp[Int(a)])
             case let .f64Neg(d, a): sp[Int(d)] = Num.f64Neg(sp[Int(a)])
@@ -627,10 +624,6 @@ enum Executor {
             case let .i64ShrS(d, a, b): sp[Int(d)] = Num.i64ShrS(sp[Int(a)], sp[Int(b)])
             case let .i64ShrU(d, a, b): sp[Int(d)] = Num.i64ShrU(sp[Int(a)], sp[Int(b)])
             case let .i64Rotl(d, a, b): sp[Int(d)] = Num.i64Rotl(sp[Int(a)], sp[Int(b)])
-            case let .f32Add(d, a, b): sp[Int(d)] = Num.f32Add(sp[Int(a)], sp[Int(b)])
-            case let .f32Sub(d, a, b): sp[Int(d)] = Num.f32Sub(sp[Int(a)], sp[Int(b)])
-            case let .f32Mul(d, a, b): sp[Int(d)] = Num.f32Mul(sp[Int(a)], sp[Int(b)])
-            case let .f32Div(d, a, b): sp[Int(d)] = Num.f32Div(sp[Int(a)], sp[Int(b)])
             case let .f64Add(d, a, b): sp[Int(d)] = Num.f64Add(sp[Int(a)], sp[Int(b)])
             case let .f64Sub(d, a, b): sp[Int(d)] = Num.f64Sub(sp[Int(a)], sp[Int(b)])
             case let .f64Mul(d, a, b): sp[Int(d)] = Num.f64Mul(sp[Int(a)], sp[Int(b)])
@@ -855,6 +848,10 @@ enum Executor {
                 sp[Int(p.dst)] = Num.f64Mul(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
             case let .f64SubLoadAddImm(p, b, c):
                 sp[Int(p.dst)] = Num.f64Sub(sp[Int(p.src)], try operand(Int(u32(sp[Int(b)]) &+ UInt32(bitPattern: c)), UInt64.self, memBase, memSize))
+            case let .f64MulLoads(p):
+                let x = try operand(Int(u32(sp[Int(p.leftBase)]) &+ UInt32(bitPattern: Int32(p.leftAdd))), UInt64.self, memBase, memSize)
+                let y = try operand(Int(u32(sp[Int(p.rightBase)]) &+ UInt32(bitPattern: Int32(p.rightAdd))), UInt64.self, memBase, memSize)
+                sp[Int(p.dst)] = Num.f64Mul(x, y)
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }

@@ -43,6 +43,7 @@ extension Translator {
         pushTemp()
         fuelCount &+= 1 // charged as the operation it replaces
         lastProducer = (p.index, d)
+        if op == .f64Mul, loadedOnRight, a.kind == .temp, a.slot == d { _ = fuseLoadProduct(at: p.index, temp: d) }
         return true
     }
 }
@@ -60,6 +61,7 @@ extension Instruction {
         case let .i32AddLoad(p, b, o): return SlotPair(slot, Int32(p.src)).map { .i32AddLoad($0, b, o) }
         case let .i32AddLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAddImm($0, b, c) }
         case let .i32AddLoadAdd(p, x, y): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAdd($0, x, y) }
+        case let .f64MulLoads(p): return p.withDst(slot).map { .f64MulLoads($0) }
         default: return shiftTripleWithResult(slot)
         }
     }

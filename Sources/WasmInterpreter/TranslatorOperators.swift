@@ -124,10 +124,10 @@ extension Translator {
             emit(.bulk(0, .tableFill, auxList([Int32(t), i.slot, v.slot, n.slot])))
         case .i32Eqz: if !negateComparison() { emitUnary(Instruction.i32Eqz) }
         case .i64Eqz: emitUnary(Instruction.i64Eqz)
-        case .i32Clz: emitUnary(Instruction.i32Clz)
-        case .i32Ctz: emitUnary(Instruction.i32Ctz)
+        case .i32Clz: emitUnary { .rareUnary($0, $1, .i32Clz) }
+        case .i32Ctz: emitUnary { .rareUnary($0, $1, .i32Ctz) }
         case .i32Popcnt: emitUnary { .rareUnary($0, $1, .i32Popcnt) }
-        case .i64Clz: emitUnary(Instruction.i64Clz)
+        case .i64Clz: emitUnary { .rareUnary($0, $1, .i64Clz) }
         case .i64Ctz: emitUnary(Instruction.i64Ctz)
         case .i64Popcnt: emitUnary { .rareUnary($0, $1, .i64Popcnt) }
         case .f32Abs: emitUnary { .rareUnary($0, $1, .f32Abs) }
@@ -252,10 +252,10 @@ extension Translator {
         case .i64ShrU: emitBinary(Instruction.i64ShrU, immediate: Instruction.i64ShrUImm, wide: true)
         case .i64Rotl: emitBinary(Instruction.i64Rotl)
         case .i64Rotr: emitRareBinary(.i64Rotr)
-        case .f32Add: emitBinary(Instruction.f32Add)
-        case .f32Sub: emitBinary(Instruction.f32Sub)
-        case .f32Mul: emitBinary(Instruction.f32Mul)
-        case .f32Div: emitBinary(Instruction.f32Div)
+        case .f32Add: emitRareBinary(.f32Add)
+        case .f32Sub: emitRareBinary(.f32Sub)
+        case .f32Mul: emitRareBinary(.f32Mul)
+        case .f32Div: emitRareBinary(.f32Div)
         case .f32Min: emitRareBinary(.f32Min)
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
