@@ -852,6 +852,10 @@ enum Executor {
                 let x = try operand(Int(u32(sp[Int(p.leftBase)]) &+ UInt32(bitPattern: Int32(p.leftAdd))), UInt64.self, memBase, memSize)
                 let y = try operand(Int(u32(sp[Int(p.rightBase)]) &+ UInt32(bitPattern: Int32(p.rightAdd))), UInt64.self, memBase, memSize)
                 sp[Int(p.dst)] = Num.f64Mul(x, y)
+            case let .f64MulMul(c):
+                sp[Int(c.dst)] = Num.f64Mul(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
+            case let .f64MulAdd(c):
+                sp[Int(c.dst)] = Num.f64Add(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }

@@ -327,6 +327,9 @@ enum Instruction {
     case i32AddLoadAdd(SlotPair, Int32, Int32)
     /// dst = the f64 at u32(leftBase + leftAdd) * the f64 at u32(rightBase + rightAdd) (LoadProductFusion.swift)
     case f64MulLoads(LoadProduct)
+    /// dst = (x * y) * z and dst = (x * y) + z (FloatChainFusion.swift)
+    case f64MulMul(FloatChain)
+    case f64MulAdd(FloatChain)
     /// f64 at u32(address) + offset = lhs - rhs, (lhs, rhs as dst, src; address, offset); and the f64 there
     /// += value, (value, address, offset) (FloatStoreFusion.swift)
     case f64SubStore(SlotPair, Int32, UInt32)

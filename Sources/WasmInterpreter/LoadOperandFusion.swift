@@ -62,6 +62,8 @@ extension Instruction {
         case let .i32AddLoadAddImm(p, b, c): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAddImm($0, b, c) }
         case let .i32AddLoadAdd(p, x, y): return SlotPair(slot, Int32(p.src)).map { .i32AddLoadAdd($0, x, y) }
         case let .f64MulLoads(p): return p.withDst(slot).map { .f64MulLoads($0) }
+        case let .f64MulMul(c): return c.withDst(slot).map { .f64MulMul($0) }
+        case let .f64MulAdd(c): return c.withDst(slot).map { .f64MulAdd($0) }
         default: return shiftTripleWithResult(slot)
         }
     }

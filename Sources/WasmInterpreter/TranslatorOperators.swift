@@ -259,9 +259,9 @@ extension Translator {
         case .f32Min: emitRareBinary(.f32Min)
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
-        case .f64Add: if !fuseLoadOperand(.f64Add) { emitBinary(Instruction.f64Add) }
+        case .f64Add: if !fuseLoadOperand(.f64Add) && !fuseFloatChain(.add) { emitBinary(Instruction.f64Add) }
         case .f64Sub: if !fuseLoadOperand(.f64Sub) { emitBinary(Instruction.f64Sub) }
-        case .f64Mul: if !fuseLoadOperand(.f64Mul) { emitBinary(Instruction.f64Mul) }
+        case .f64Mul: if !fuseLoadOperand(.f64Mul) && !fuseFloatChain(.mul) { emitBinary(Instruction.f64Mul) }
         case .f64Div: emitBinary(Instruction.f64Div)
         case .f64Min: emitRareBinary(.f64Min)
         case .f64Max: emitRareBinary(.f64Max)
