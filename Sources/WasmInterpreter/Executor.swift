@@ -856,6 +856,8 @@ enum Executor {
                 sp[Int(c.dst)] = Num.f64Mul(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
             case let .f64MulAdd(c):
                 sp[Int(c.dst)] = Num.f64Add(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
+            case let .byteStrideLoop(f, limit):
+                try runByteStrideLoop(f, limit: limit, sp, memBase, memSize, &st.pointee.countdown, deadline)
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }

@@ -330,6 +330,8 @@ enum Instruction {
     /// dst = (x * y) * z and dst = (x * y) + z (FloatChainFusion.swift)
     case f64MulMul(FloatChain)
     case f64MulAdd(FloatChain)
+    /// loop { byte at u32(base + i) = value; i += step } while u32(i) < limit (StrideLoopFusion.swift)
+    case byteStrideLoop(ByteStrideLoop, limit: UInt32)
     /// f64 at u32(address) + offset = lhs - rhs, (lhs, rhs as dst, src; address, offset); and the f64 there
     /// += value, (value, address, offset) (FloatStoreFusion.swift)
     case f64SubStore(SlotPair, Int32, UInt32)

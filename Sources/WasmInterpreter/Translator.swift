@@ -302,7 +302,8 @@ struct Translator {
         let frame = frames[frames.count - 1 - depth]
         if frame.kind != .function && !labelNeedsCopies(frame) {
             if frame.kind == .loop {
-                _ = conditionalBranch(condition, negated: negated, target: Int32(frame.loopTarget))
+                fuseStrideLoop(branchAt: conditionalBranch(condition, negated: negated, target: Int32(frame.loopTarget)),
+                               loop: frame.loopTarget)
             } else {
                 addFixup(depth: depth, .instruction(conditionalBranch(condition, negated: negated, target: 0)))
             }
