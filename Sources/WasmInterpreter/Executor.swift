@@ -856,6 +856,10 @@ enum Executor {
                 sp[Int(c.dst)] = Num.f64Mul(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
             case let .f64MulAdd(c):
                 sp[Int(c.dst)] = Num.f64Add(Num.f64Mul(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
+            case let .f64AddAdd(c):
+                sp[Int(c.dst)] = Num.f64Add(Num.f64Add(sp[Int(c.x)], sp[Int(c.y)]), sp[Int(c.z)])
+            case let .i32AndXor(c):
+                sp[Int(c.dst)] = cell((u32(sp[Int(c.x)]) & u32(sp[Int(c.y)])) ^ u32(sp[Int(c.z)]))
             case let .byteStrideLoop(f, limit):
                 try runByteStrideLoop(f, limit: limit, sp, memBase, memSize, &st.pointee.countdown, deadline)
             case let .f64SubStore(p, a, o):

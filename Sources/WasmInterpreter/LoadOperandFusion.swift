@@ -64,6 +64,8 @@ extension Instruction {
         case let .f64MulLoads(p): return p.withDst(slot).map { .f64MulLoads($0) }
         case let .f64MulMul(c): return c.withDst(slot).map { .f64MulMul($0) }
         case let .f64MulAdd(c): return c.withDst(slot).map { .f64MulAdd($0) }
+        case let .f64AddAdd(c): return c.withDst(slot).map { .f64AddAdd($0) }
+        case let .i32AndXor(c): return c.withDst(slot).map { .i32AndXor($0) }
         default: return shiftTripleWithResult(slot)
         }
     }

@@ -228,7 +228,7 @@ extension Translator {
         case .i32And: emitBinary(Instruction.i32And, immediate: Instruction.i32AndImm, mirrored: Instruction.i32AndImm, wide: false)
         case .i32Or: emitBinary(Instruction.i32Or, immediate: Instruction.i32OrImm, mirrored: Instruction.i32OrImm, wide: false)
         case .i32Xor:
-            if !fuseXorShift() { emitBinary(Instruction.i32Xor, immediate: Instruction.i32XorImm, mirrored: Instruction.i32XorImm, wide: false) }
+            if !fuseXorShift() && !fuseChain(.i32Xor) { emitBinary(Instruction.i32Xor, immediate: Instruction.i32XorImm, mirrored: Instruction.i32XorImm, wide: false) }
         case .i32Shl: emitBinary(Instruction.i32Shl, immediate: Instruction.i32ShlImm, wide: false)
         case .i32ShrS: emitBinary(Instruction.i32ShrS, immediate: Instruction.i32ShrSImm, wide: false)
         case .i32ShrU: emitBinary(Instruction.i32ShrU, immediate: Instruction.i32ShrUImm, wide: false)
@@ -259,9 +259,9 @@ extension Translator {
         case .f32Min: emitRareBinary(.f32Min)
         case .f32Max: emitRareBinary(.f32Max)
         case .f32Copysign: emitRareBinary(.f32Copysign)
-        case .f64Add: if !fuseLoadOperand(.f64Add) && !fuseFloatChain(.add) { emitBinary(Instruction.f64Add) }
+        case .f64Add: if !fuseLoadOperand(.f64Add) && !fuseChain(.f64Add) { emitBinary(Instruction.f64Add) }
         case .f64Sub: if !fuseLoadOperand(.f64Sub) { emitBinary(Instruction.f64Sub) }
-        case .f64Mul: if !fuseLoadOperand(.f64Mul) && !fuseFloatChain(.mul) { emitBinary(Instruction.f64Mul) }
+        case .f64Mul: if !fuseLoadOperand(.f64Mul) && !fuseChain(.f64Mul) { emitBinary(Instruction.f64Mul) }
         case .f64Div: emitBinary(Instruction.f64Div)
         case .f64Min: emitRareBinary(.f64Min)
         case .f64Max: emitRareBinary(.f64Max)
