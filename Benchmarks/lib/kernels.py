@@ -9,15 +9,16 @@ import sys
 from .build import log
 
 # Argument of run(n) per kernel: sized for roughly 0.4 s of call time on wasm3 (pywasm3) on an
-# unloaded machine here, so that CPU time (10 ms ticks) and the run(0) subtraction stay small.
+# unloaded machine here, so that CPU time (10 ms ticks) and the run(0) subtraction stay small next to
+# it: at 0.06 s (nbody and memops before they were resized on a faster machine) one tick is 17%.
 SIZES = {
     "fib": 35,          # recursive calls
-    "sieve": 10,        # byte loads/stores
-    "matmul": 30,       # f64 multiply-add, strided loads
-    "sha256": 40,       # i32 rotates/xors
-    "interp": 1500000,  # switch dispatch (br_table)
-    "memops": 30,       # memset/memcpy loops
-    "nbody": 90000,     # f64 with sqrt
+    "sieve": 16,        # byte loads/stores
+    "matmul": 60,       # f64 multiply-add, strided loads
+    "sha256": 80,       # i32 rotates/xors
+    "interp": 1800000,  # switch dispatch (br_table)
+    "memops": 180,      # memset/memcpy loops
+    "nbody": 600000,    # f64 with sqrt
 }
 
 OURS = "swift-kpt"
