@@ -447,10 +447,7 @@ enum Executor {
                 let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self)
                 sp[Int(d)] = UInt64(v)
             case let .i64Load(d, a, offset):
-                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
-                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-                let v = memBase.loadUnaligned(fromByteOffset: ea, as: UInt64.self)
-                sp[Int(d)] = v
+                try i64LoadInto(d, address(a, offset, sp), sp, memBase, memSize)
             case let .i32Load8S(d, a, offset):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
                 guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -506,9 +503,7 @@ enum Executor {
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
             case let .i64Store(a, v, offset):
-                let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
-                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-                memBase.storeBytes(of: sp[Int(v)], toByteOffset: ea, as: UInt64.self)
+                try i64StoreFrom(v, address(a, offset, sp), sp, memBase, memSize)
             case let .i32Store8(a, v, offset):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
                 guard ea &+ 1 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -565,8 +560,6 @@ enum Executor {
             case let .i32WrapI64(d, a): sp[Int(d)] = Num.i32WrapI64(sp[Int(a)])
             case let .i64ExtendI32S(d, a): sp[Int(d)] = Num.i64ExtendI32S(sp[Int(a)])
             case let .i64ExtendI32U(d, a): sp[Int(d)] = Num.i64ExtendI32U(sp[Int(a)])
-            case let .f64ConvertI32S(d, a): sp[Int(d)] = Num.f64ConvertI32S(sp[Int(a)])
-            case let .f64ConvertI64S(d, a): sp[Int(d)] = Num.f64ConvertI64S(sp[Int(a)])
             case let .i32Extend8S(d, a): sp[Int(d)] = Num.i32Extend8S(sp[Int(a)])
             case let .i32Extend16S(d, a): sp[Int(d)] = Num.i32Extend16S(sp[Int(a)])
             case let .i64Extend32S(d, a): sp[Int(d)] = Num.i64Extend32S(sp[Int(a)])
@@ -590,12 +583,6 @@ enum Executor {
             case let .i64LeU(d, a, b): sp[Int(d)] = Num.i64LeU(sp[Int(a)], sp[Int(b)])
             case let .i64GeS(d, a, b): sp[Int(d)] = Num.i64GeS(sp[Int(a)], sp[Int(b)])
             case let .i64GeU(d, a, b): sp[Int(d)] = Num.i64GeU(sp[Int(a)], sp[Int(b)])
-            case let .f64Eq(d, a, b): sp[Int(d)] = Num.f64Eq(sp[Int(a)], sp[Int(b)])
-            case let .f64Ne(d, a, b): sp[Int(d)] = Num.f64Ne(sp[Int(a)], sp[Int(b)])
-            case let .f64Lt(d, a, b): sp[Int(d)] = Num.f64Lt(sp[Int(a)], sp[Int(b)])
-            case let .f64Gt(d, a, b): sp[Int(d)] = Num.f64Gt(sp[Int(a)], sp[Int(b)])
-            case let .f64Le(d, a, b): sp[Int(d)] = Num.f64Le(sp[Int(a)], sp[Int(b)])
-            case let .f64Ge(d, a, b): sp[Int(d)] = Num.f64Ge(sp[Int(a)], sp[Int(b)])
             case let .i32Add(d, a, b): sp[Int(d)] = Num.i32Add(sp[Int(a)], sp[Int(b)])
             case let .i32Sub(d, a, b): sp[Int(d)] = Num.i32Sub(sp[Int(a)], sp[Int(b)])
             case let .i32Mul(d, a, b): sp[Int(d)] = Num.i32Mul(sp[Int(a)], sp[Int(b)])
@@ -683,9 +670,7 @@ enum Executor {
                 guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: UInt32(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt32.self)
             case let .i64StoreAddImm(a, v, c):
-                let ea = Int(u32(sp[Int(a)]) &+ UInt32(bitPattern: c))
-                guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-                memBase.storeBytes(of: UInt64(truncatingIfNeeded: sp[Int(v)]), toByteOffset: ea, as: UInt64.self)
+                try i64StoreFrom(v, address(a, adding: c, sp), sp, memBase, memSize)
             case let .i64StoreAdd(a, b, v):
                 let ea = Int(u32(sp[Int(a)]) &+ u32(sp[Int(b)]))
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -862,6 +847,32 @@ enum Executor {
                 sp[Int(c.dst)] = cell((u32(sp[Int(c.x)]) & u32(sp[Int(c.y)])) ^ u32(sp[Int(c.z)]))
             case let .byteStrideLoop(f, limit):
                 try runByteStrideLoop(f, limit: limit, sp, memBase, memSize, &st.pointee.countdown, deadline)
+            case let .i32AddImmPair(p):
+                sp[Int(p.x0)] = Num.i32Add(sp[Int(p.x1)], cell(Int32(p.x2)))
+                sp[Int(p.y0)] = Num.i32Add(sp[Int(p.y1)], cell(Int32(p.y2)))
+                skipNext(&pc)
+            case let .i32ShlImmAddImm(p):
+                sp[Int(p.x0)] = Num.i32Shl(sp[Int(p.x1)], cell(Int32(p.x2)))
+                sp[Int(p.y0)] = Num.i32Add(sp[Int(p.y1)], cell(Int32(p.y2)))
+                skipNext(&pc)
+            case let .i64LoadPair(p):
+                try i64LoadInto(Int32(p.x0), address(Int32(p.x1), PairOperands.offset(p.x2), sp), sp, memBase, memSize)
+                try i64LoadInto(Int32(p.y0), address(Int32(p.y1), PairOperands.offset(p.y2), sp), sp, memBase, memSize)
+                skipNext(&pc)
+            case let .i64StorePair(p):
+                try i64StoreFrom(Int32(p.x1), address(Int32(p.x0), PairOperands.offset(p.x2), sp), sp, memBase, memSize)
+                try i64StoreFrom(Int32(p.y1), address(Int32(p.y0), PairOperands.offset(p.y2), sp), sp, memBase, memSize)
+                skipNext(&pc)
+            case let .i64StoreAddImmPair(p):
+                try i64StoreFrom(Int32(p.x1), address(Int32(p.x0), adding: Int32(p.x2), sp), sp, memBase, memSize)
+                try i64StoreFrom(Int32(p.y1), address(Int32(p.y0), adding: Int32(p.y2), sp), sp, memBase, memSize)
+                skipNext(&pc)
+            case let .i64MoveAddImmPair(p):
+                try movePair(UInt64.self, p, sp, memBase, memSize)
+                skipNext(&pc)
+            case let .byteMoveAddImmPair(p):
+                try movePair(UInt8.self, p, sp, memBase, memSize)
+                skipNext(&pc)
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -882,11 +893,9 @@ enum Executor {
             case let .i64Move(p, o1, o2):
                 try move(UInt64.self, from: Int(u32(sp[Int(p.src)])) &+ Int(o1), to: Int(u32(sp[Int(p.dst)])) &+ Int(o2), memBase, memSize)
             case let .i64MoveAddImm(p, c1, c2):
-                try move(UInt64.self, from: Int(u32(sp[Int(p.src)]) &+ UInt32(bitPattern: c1)),
-                         to: Int(u32(sp[Int(p.dst)]) &+ UInt32(bitPattern: c2)), memBase, memSize)
+                try moveAddImm(UInt64.self, p, c1, c2, sp, memBase, memSize)
             case let .byteMoveAddImm(p, c1, c2):
-                try move(UInt8.self, from: Int(u32(sp[Int(p.src)]) &+ UInt32(bitPattern: c1)),
-                         to: Int(u32(sp[Int(p.dst)]) &+ UInt32(bitPattern: c2)), memBase, memSize)
+                try moveAddImm(UInt8.self, p, c1, c2, sp, memBase, memSize)
             case let .i32AddShl2Byte(d, a, byte):
                 let b = try loadByteIndex(byte, sp, memBase, memSize)
                 sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))

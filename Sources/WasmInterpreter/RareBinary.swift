@@ -1,5 +1,5 @@
-/// Binary operators rare in hot loops (f32 arithmetic and comparisons, float min/max/copysign, rotate
-/// right by a variable amount; rotate right by a constant is already `i32RotlImm`). They share the one instruction
+/// Binary operators rare in hot loops (f32 arithmetic and comparisons, f64 comparisons, float
+/// min/max/copysign, rotate right by a variable amount; rotate right by a constant is already `i32RotlImm`). They share the one instruction
 /// case `rareBinary(dst, a, aux)` whose right operand slot and operator sit in the function's `aux`
 /// array (`aux[i]` = b slot, `aux[i + 1]` = operator), so `Instruction` keeps a one-byte tag and its
 /// 12-byte payload while the freed cases go to fused instructions. None of these can trap.
@@ -8,6 +8,7 @@ enum RareBinary: UInt8 {
     case f32Min, f32Max, f32Copysign, f64Min, f64Max, f64Copysign
     case i32Rotr, i64Rotr
     case f32Add, f32Sub, f32Mul, f32Div
+    case f64Eq, f64Ne, f64Lt, f64Gt, f64Le, f64Ge
 
     @inline(never)
     func apply(_ a: UInt64, _ b: UInt64) -> UInt64 {
@@ -30,6 +31,12 @@ enum RareBinary: UInt8 {
         case .f32Sub: return Num.f32Sub(a, b)
         case .f32Mul: return Num.f32Mul(a, b)
         case .f32Div: return Num.f32Div(a, b)
+        case .f64Eq: return Num.f64Eq(a, b)
+        case .f64Ne: return Num.f64Ne(a, b)
+        case .f64Lt: return Num.f64Lt(a, b)
+        case .f64Gt: return Num.f64Gt(a, b)
+        case .f64Le: return Num.f64Le(a, b)
+        case .f64Ge: return Num.f64Ge(a, b)
         }
     }
 

@@ -159,9 +159,9 @@ extension Translator {
         case .f32ConvertI64S: emitUnary { .rareUnary($0, $1, .f32ConvertI64S) }
         case .f32ConvertI64U: emitUnary { .rareUnary($0, $1, .f32ConvertI64U) }
         case .f32DemoteF64: emitUnary { .rareUnary($0, $1, .f32DemoteF64) }
-        case .f64ConvertI32S: emitUnary(Instruction.f64ConvertI32S)
+        case .f64ConvertI32S: emitUnary { .rareUnary($0, $1, .f64ConvertI32S) }
         case .f64ConvertI32U: emitUnary { .rareUnary($0, $1, .f64ConvertI32U) }
-        case .f64ConvertI64S: emitUnary(Instruction.f64ConvertI64S)
+        case .f64ConvertI64S: emitUnary { .rareUnary($0, $1, .f64ConvertI64S) }
         case .f64ConvertI64U: emitUnary { .rareUnary($0, $1, .f64ConvertI64U) }
         case .f64PromoteF32: emitUnary { .rareUnary($0, $1, .f64PromoteF32) }
         case .i32Extend8S: emitUnary(Instruction.i32Extend8S)
@@ -211,12 +211,12 @@ extension Translator {
         case .f32Gt: emitRareBinary(.f32Gt)
         case .f32Le: emitRareBinary(.f32Le)
         case .f32Ge: emitRareBinary(.f32Ge)
-        case .f64Eq: emitBinary(Instruction.f64Eq)
-        case .f64Ne: emitBinary(Instruction.f64Ne)
-        case .f64Lt: emitBinary(Instruction.f64Lt)
-        case .f64Gt: emitBinary(Instruction.f64Gt)
-        case .f64Le: emitBinary(Instruction.f64Le)
-        case .f64Ge: emitBinary(Instruction.f64Ge)
+        case .f64Eq: emitRareBinary(.f64Eq)
+        case .f64Ne: emitRareBinary(.f64Ne)
+        case .f64Lt: emitRareBinary(.f64Lt)
+        case .f64Gt: emitRareBinary(.f64Gt)
+        case .f64Le: emitRareBinary(.f64Le)
+        case .f64Ge: emitRareBinary(.f64Ge)
         case .i32Add:
             if !fuseScaledAdd() && !fuseLoadOperand(.i32Add) { emitBinary(Instruction.i32Add, immediate: Instruction.i32AddImm, mirrored: Instruction.i32AddImm, wide: false) }
         case .i32Sub: emitSub(Instruction.i32Sub, wide: false)

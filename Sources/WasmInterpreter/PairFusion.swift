@@ -1,0 +1,116 @@
+/// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
+/// loads and stores of a struct's fields, a bytecode VM's index arithmetic): the first becomes a `…Pair`
+/// instruction holding both operand sets, which runs the two in turn and skips the second, saving its
+/// dispatch. The second stays where it is, so a branch landing on it still runs it alone, and a trap in
+/// either leaves memory as the two instructions would. The pass runs over a function's finished code: it
+/// needs no label information and moves no index. Only when every operand fits in 16 bits.
+struct PairOperands: Equatable {
+    /// The first instruction's three operands, then the second's, in the order of their payloads; for the
+    /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second.
+    let x0, x1, x2, y0, y1, y2: Int16
+
+    init?(_ x: (Int32, Int32, Int32), _ y: (Int32, Int32, Int32)) {
+        guard let x0 = Int16(exactly: x.0), let x1 = Int16(exactly: x.1), let x2 = Int16(exactly: x.2),
+              let y0 = Int16(exactly: y.0), let y1 = Int16(exactly: y.1), let y2 = Int16(exactly: y.2) else { return nil }
+        (self.x0, self.x1, self.x2, self.y0, self.y1, self.y2) = (x0, x1, x2, y0, y1, y2)
+    }
+
+    /// A static load or store offset as a third operand (0...32767), read back with `offset(_:)`.
+    static func packed(_ o: UInt32) -> Int32 { Int32(exactly: o) ?? Int32.max }
+
+    @inline(__always) static func offset(_ x: Int16) -> UInt32 { UInt32(UInt16(bitPattern: x)) }
+}
+
+extension PairOperands: CustomStringConvertible {
+    var description: String { "\(x0), \(x1), \(x2); \(y0), \(y1), \(y2)" }
+}
+
+extension Instruction {
+    /// The pair form of this instruction followed by `next`, when there is one and the operands fit.
+    func paired(with next: Instruction) -> Instruction? {
+        let o = PairOperands.packed
+        switch (self, next) {
+        case let (.i32AddImm(d, a, c), .i32AddImm(e, b, k)):
+            return PairOperands((d, a, c), (e, b, k)).map { .i32AddImmPair($0) }
+        case let (.i32ShlImm(d, a, c), .i32AddImm(e, b, k)):
+            return PairOperands((d, a, c), (e, b, k)).map { .i32ShlImmAddImm($0) }
+        case let (.i64Load(d, a, x), .i64Load(e, b, y)):
+            return PairOperands((d, a, o(x)), (e, b, o(y))).map { .i64LoadPair($0) }
+        case let (.i64Store(a, v, x), .i64Store(b, w, y)):
+            return PairOperands((a, v, o(x)), (b, w, o(y))).map { .i64StorePair($0) }
+        case let (.i64StoreAddImm(a, v, c), .i64StoreAddImm(b, w, k)):
+            return PairOperands((a, v, c), (b, w, k)).map { .i64StoreAddImmPair($0) }
+        case let (.i64MoveAddImm(p, c1, c2), .i64MoveAddImm(q, k1, k2)) where p == q:
+            return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .i64MoveAddImmPair($0) }
+        case let (.byteMoveAddImm(p, c1, c2), .byteMoveAddImm(q, k1, k2)) where p == q:
+            return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .byteMoveAddImmPair($0) }
+        default: return nil
+        }
+    }
+}
+
+extension Translator {
+    /// Gives the first of each pair its pair form, left to right: of three in a row, the first two pair up.
+    mutating func fusePairs() {
+        var k = 0
+        while k + 1 < code.count {
+            if let pair = code[k].paired(with: code[k + 1]) {
+                code[k] = pair
+                k += 2
+            } else {
+                k += 1
+            }
+        }
+    }
+}
+
+/// The operations with a pair form, shared by the single and the pair instruction.
+extension Executor {
+    /// Steps over the pair's second instruction. Through an integer: written as `pc += 1`, LLVM kept the
+    /// program counter in two registers, one more move in every instruction's dispatch.
+    @inline(__always)
+    static func skipNext(_ pc: inout UnsafeMutablePointer<Instruction>) {
+        pc = UnsafeMutablePointer(bitPattern: UInt(bitPattern: pc) &+ UInt(MemoryLayout<Instruction>.stride))!
+    }
+
+    @inline(__always)
+    static func i64LoadInto(_ d: Int32, _ ea: Int, _ sp: UnsafeMutablePointer<UInt64>,
+                            _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        sp[Int(d)] = try operand(ea, UInt64.self, memBase, memSize)
+    }
+
+    @inline(__always)
+    static func i64StoreFrom(_ v: Int32, _ ea: Int, _ sp: UnsafeMutablePointer<UInt64>,
+                             _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+        memBase.storeBytes(of: sp[Int(v)], toByteOffset: ea, as: UInt64.self)
+    }
+
+    /// The effective address `u32(base) + offset` (no wrap) and `u32(base + c)` (wrapping).
+    @inline(__always)
+    static func address(_ base: Int32, _ offset: UInt32, _ sp: UnsafeMutablePointer<UInt64>) -> Int {
+        Int(u32(sp[Int(base)])) &+ Int(offset)
+    }
+
+    @inline(__always)
+    static func address(_ base: Int32, adding c: Int32, _ sp: UnsafeMutablePointer<UInt64>) -> Int {
+        Int(u32(sp[Int(base)]) &+ UInt32(bitPattern: c))
+    }
+
+    @inline(__always)
+    static func moveAddImm<T: FixedWidthInteger>(_: T.Type, _ p: SlotPair, _ c1: Int32, _ c2: Int32,
+                                                 _ sp: UnsafeMutablePointer<UInt64>,
+                                                 _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        try move(T.self, from: address(Int32(p.src), adding: c1, sp), to: address(Int32(p.dst), adding: c2, sp),
+                 memBase, memSize)
+    }
+
+    /// Both moves of a pair: dst, src, c1, c2 of the first (x0, x1, x2, y0), c1, c2 of the second (y1, y2).
+    @inline(__always)
+    static func movePair<T: FixedWidthInteger>(_: T.Type, _ p: PairOperands, _ sp: UnsafeMutablePointer<UInt64>,
+                                               _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        let dst = Int32(p.x0), src = Int32(p.x1)
+        try move(T.self, from: address(src, adding: Int32(p.x2), sp), to: address(dst, adding: Int32(p.y0), sp), memBase, memSize)
+        try move(T.self, from: address(src, adding: Int32(p.y1), sp), to: address(dst, adding: Int32(p.y2), sp), memBase, memSize)
+    }
+}

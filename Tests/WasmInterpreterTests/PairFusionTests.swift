@@ -1,0 +1,105 @@
+import XCTest
+import WasmParser
+@testable import WasmInterpreter
+
+/// PairFusion.swift: two instructions of a paired kind run as one dispatch, a branch landing on the second
+/// still runs it alone, a trap in the second comes after the first's effect, and operands over 16 bits stay
+/// unpaired.
+final class PairFusionTests: XCTestCase {
+    let i32 = ModuleBuilder.i32, i64 = ModuleBuilder.i64
+    let load8: [UInt8] = [0x29, 0x03, 0x08], load0: [UInt8] = [0x29, 0x03, 0x00]
+    let store8: [UInt8] = [0x37, 0x03, 0x08], store0: [UInt8] = [0x37, 0x03, 0x00]
+
+    /// adds(a, b): a + 5, then + 7 unless b (a br_if lands on the second add). loads(p, _): m[p] - m[p + 8].
+    /// stores(p, v: i64): m[p] = m[p + 8] = v. storesWrap(p, v: i64): m[p + 8] = m[p + 16] = v through
+    /// i32.add (wrapping). moves(d, s): bytes s+1, s+2 to d+3, d+4. far(p, _): m[p + 40000] - m[p]
+    /// (unpaired). get(p, _): m[p] as i32. shlAdd(a, b): (a << 3) - (b + 1). words(d, s): the i64s at s+16,
+    /// s+24 to d+8, d+16.
+    func instance(_ store: Store) throws -> Instance {
+        var b = ModuleBuilder()
+        b.memory = (1, 1)
+        let t = b.type([i32, i32], [i32])
+        func add(_ local: UInt32, _ c: Int32) -> [UInt8] { Op.localGet(local) + Op.i32Const(c) + Op.i32Add }
+        let p: [UInt8] = Op.localGet(0)
+        let subWrap: [UInt8] = [0x7D, 0xA7] // i64.sub, i32.wrap_i64
+        let byteMove: [UInt8] = [0x2D, 0x00, 0x00, 0x3A, 0x00, 0x00]
+        var adds: [UInt8] = Op.block + Op.localGet(1) + Op.brIf(0)
+        adds += add(0, 5) + Op.localSet(0) + Op.end
+        adds += add(0, 7) + Op.localSet(0) + p
+        b.function("adds", type: t, adds)
+        b.function("loads", type: t, p + load0 + p + load8 + subWrap)
+        let v: [UInt8] = Op.localGet(1)
+        let tv = b.type([i32, i64], [i32])
+        b.function("stores", type: tv, p + v + store0 + p + v + store8 + p)
+        var wrap: [UInt8] = add(0, 8) + v + store0
+        wrap += add(0, 16) + v + store0 + p
+        b.function("storesWrap", type: tv, wrap)
+        var moves: [UInt8] = add(0, 3) + add(1, 1) + byteMove
+        moves += add(0, 4) + add(1, 2) + byteMove + p
+        b.function("moves", type: t, moves)
+        let farLoad: [UInt8] = [0x29, 0x03, 0xC0, 0xB8, 0x02] // offset 40000
+        b.function("far", type: t, p + farLoad + p + load0 + subWrap)
+        b.function("get", type: t, p + [0x28, 0x02, 0x00])
+        var shlAdd: [UInt8] = p + Op.i32Const(3) + [0x74] + Op.localSet(0)
+        shlAdd += add(1, 1) + Op.localSet(1) + p + Op.localGet(1) + Op.i32Sub
+        b.function("shlAdd", type: t, shlAdd)
+        var words: [UInt8] = add(0, 8) + add(1, 16) + load0 + store0
+        words += add(0, 16) + add(1, 24) + load0 + store0 + p
+        b.function("words", type: t, words)
+        return try b.instantiate(store)
+    }
+
+    func call(_ instance: Instance, _ name: String, _ a: Int32, _ b: Int32 = 0) throws -> Int32 {
+        try callI32(instance, name, [a, b])
+    }
+
+    /// stores / storesWrap: (p: i32, v: i64) -> p.
+    func put(_ instance: Instance, _ name: String, _ p: Int32, _ v: Int64) throws {
+        _ = try XCTUnwrap(instance.exportedFunction(name)).invoke([.i32(UInt32(bitPattern: p)), .i64(UInt64(bitPattern: v))])
+    }
+
+    func testPairsRunBothInstructions() throws {
+        let store = Store()
+        let instance = try instance(store)
+        for (k, form) in ["i32AddImmPair(", "i64LoadPair(", "i64StorePair(", "i64StoreAddImmPair(", "byteMoveAddImmPair("].enumerated() {
+            let code = try ir(store, instance, k)
+            XCTAssertTrue(code.contains { $0.hasPrefix(form) }, "function \(k): \(code)")
+        }
+        XCTAssertFalse(try ir(store, instance, 5).contains { $0.contains("Pair(") })
+        XCTAssertTrue(try ir(store, instance, 7).contains { $0.hasPrefix("i32ShlImmAddImm(") })
+        XCTAssertTrue(try ir(store, instance, 8).contains { $0.hasPrefix("i64MoveAddImmPair(") })
+        XCTAssertEqual(try call(instance, "shlAdd", 5, 9), 30)
+        try put(instance, "stores", 516, 0x55)
+        XCTAssertEqual(try call(instance, "words", 600, 500), 600)
+        XCTAssertEqual(try call(instance, "get", 608), 0x55)
+        XCTAssertEqual(try call(instance, "get", 616), 0x55)
+        XCTAssertEqual(try call(instance, "adds", 100, 0), 112)
+        XCTAssertEqual(try call(instance, "adds", 100, 1), 107, "the branch lands on the second add")
+        try put(instance, "stores", 200, 0x0102_0304)
+        XCTAssertEqual(try call(instance, "get", 200), 0x0102_0304)
+        XCTAssertEqual(try call(instance, "get", 208), 0x0102_0304)
+        XCTAssertEqual(try call(instance, "loads", 200), 0)
+        try put(instance, "stores", 208, 7)
+        XCTAssertEqual(try call(instance, "loads", 200), 0x0102_0304 - 7)
+        try put(instance, "storesWrap", -8, 9)
+        XCTAssertEqual(try call(instance, "get", 0), 9, "p + 8 wraps to 0")
+        XCTAssertEqual(try call(instance, "get", 8), 9)
+        XCTAssertEqual(try call(instance, "moves", 297, 200), 297) // bytes 201, 202 to 300, 301
+        XCTAssertEqual(try call(instance, "get", 300), 0x0000_0203)
+        try put(instance, "stores", 40_200, 40_000)
+        XCTAssertEqual(try call(instance, "far", 200), 40_000 - 0x0102_0304)
+    }
+
+    func testATrapInTheSecondComesAfterTheFirst() throws {
+        let store = Store()
+        let instance = try instance(store)
+        expectTrap(.outOfBoundsMemoryAccess) { try put(instance, "stores", 65_524, 5) }
+        XCTAssertEqual(try call(instance, "get", 65_524), 5, "the first store landed")
+        expectTrap(.outOfBoundsMemoryAccess) { try put(instance, "storesWrap", 65_516, 6) }
+        XCTAssertEqual(try call(instance, "get", 65_524), 6)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "loads", 65_524) }
+        try put(instance, "stores", 400, 0x0190)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "moves", 65_532, 400) }
+        XCTAssertEqual(try call(instance, "get", 65_532) >> 24 & 0xFF, 0x01, "byte 401 went to 65535 first")
+    }
+}
