@@ -554,14 +554,10 @@ enum Executor {
             case let .i32Eqz(d, a): sp[Int(d)] = Num.i32Eqz(sp[Int(a)])
             case let .i64Eqz(d, a): sp[Int(d)] = Num.i64Eqz(sp[Int(a)])
             case let .i64Ctz(d, a): sp[Int(d)] = Num.i64Ctz(sp[Int(a)])
-            case let .f64Abs(d, a): sp[Int(d)] = Num.f64Abs(sp[Int(a)])
-            case let .f64Neg(d, a): sp[Int(d)] = Num.f64Neg(sp[Int(a)])
             case let .f64Sqrt(d, a): sp[Int(d)] = Num.f64Sqrt(sp[Int(a)])
             case let .i32WrapI64(d, a): sp[Int(d)] = Num.i32WrapI64(sp[Int(a)])
             case let .i64ExtendI32S(d, a): sp[Int(d)] = Num.i64ExtendI32S(sp[Int(a)])
             case let .i64ExtendI32U(d, a): sp[Int(d)] = Num.i64ExtendI32U(sp[Int(a)])
-            case let .i32Extend8S(d, a): sp[Int(d)] = Num.i32Extend8S(sp[Int(a)])
-            case let .i32Extend16S(d, a): sp[Int(d)] = Num.i32Extend16S(sp[Int(a)])
             case let .i64Extend32S(d, a): sp[Int(d)] = Num.i64Extend32S(sp[Int(a)])
             case let .i32Eq(d, a, b): sp[Int(d)] = Num.i32Eq(sp[Int(a)], sp[Int(b)])
             case let .i32Ne(d, a, b): sp[Int(d)] = Num.i32Ne(sp[Int(a)], sp[Int(b)])
@@ -873,6 +869,18 @@ enum Executor {
             case let .byteMoveAddImmPair(p):
                 try movePair(UInt8.self, p, sp, memBase, memSize)
                 skipNext(&pc)
+            case let .f64MulMulAddToMemory(p):
+                let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
+                sp[Int(p.x0)] = v
+                let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
+                memBase.storeBytes(of: Num.f64Add(try operand(ea, UInt64.self, memBase, memSize), v), toByteOffset: ea, as: UInt64.self)
+                skipNext(&pc)
+            case let .f64MulMulSubFromMemory(p):
+                let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
+                sp[Int(p.x0)] = v
+                let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
+                memBase.storeBytes(of: Num.f64Sub(try operand(ea, UInt64.self, memBase, memSize), v), toByteOffset: ea, as: UInt64.self)
+                skipNext(&pc)
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
@@ -881,6 +889,10 @@ enum Executor {
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)
                 let sum = Num.f64Add(try operand(ea, UInt64.self, memBase, memSize), sp[Int(v)])
                 memBase.storeBytes(of: sum, toByteOffset: ea, as: UInt64.self)
+            case let .f64SubFromMemory(v, a, o):
+                let ea = Int(u32(sp[Int(a)])) &+ Int(o)
+                let difference = Num.f64Sub(try operand(ea, UInt64.self, memBase, memSize), sp[Int(v)])
+                memBase.storeBytes(of: difference, toByteOffset: ea, as: UInt64.self)
             case let .i32AddLoad(p, b, o):
                 let v = try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt32.self, memBase, memSize)
                 sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)

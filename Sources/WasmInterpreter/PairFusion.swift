@@ -1,12 +1,14 @@
 /// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
-/// loads and stores of a struct's fields, a bytecode VM's index arithmetic): the first becomes a `…Pair`
+/// loads and stores of a struct's fields, a bytecode VM's index arithmetic, n-body's `v[k] -= d[k] * m * mag`):
+/// the first becomes a `…Pair`
 /// instruction holding both operand sets, which runs the two in turn and skips the second, saving its
 /// dispatch. The second stays where it is, so a branch landing on it still runs it alone, and a trap in
 /// either leaves memory as the two instructions would. The pass runs over a function's finished code: it
 /// needs no label information and moves no index. Only when every operand fits in 16 bits.
 struct PairOperands: Equatable {
     /// The first instruction's three operands, then the second's, in the order of their payloads; for the
-    /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second.
+    /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second;
+    /// for a product stored to memory dst, x, y, z of the product and address, offset of the memory update.
     let x0, x1, x2, y0, y1, y2: Int16
 
     init?(_ x: (Int32, Int32, Int32), _ y: (Int32, Int32, Int32)) {
@@ -44,6 +46,10 @@ extension Instruction {
             return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .i64MoveAddImmPair($0) }
         case let (.byteMoveAddImm(p, c1, c2), .byteMoveAddImm(q, k1, k2)) where p == q:
             return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .byteMoveAddImmPair($0) }
+        case let (.f64MulMul(c), .f64AddToMemory(v, a, x)) where Int32(c.dst) == v:
+            return PairOperands((Int32(c.dst), Int32(c.x), Int32(c.y)), (Int32(c.z), a, o(x))).map { .f64MulMulAddToMemory($0) }
+        case let (.f64MulMul(c), .f64SubFromMemory(v, a, x)) where Int32(c.dst) == v:
+            return PairOperands((Int32(c.dst), Int32(c.x), Int32(c.y)), (Int32(c.z), a, o(x))).map { .f64MulMulSubFromMemory($0) }
         default: return nil
         }
     }

@@ -1,6 +1,6 @@
-/// Unary numeric operators rare in hot loops (rounding, float-to-int truncation, int-to-float
-/// conversion, popcnt, the f32 unary operators and conversions, i64 extend8/16, clz, and ctz
-/// but for i64, which Go's allocator scans bitmaps with). They share the one instruction case
+/// Unary numeric operators rare in hot loops (rounding, float-to-int truncation, int-to-float conversion,
+/// popcnt, f32 sqrt, abs and neg of both float types, the f32 conversions, extend8/16, clz, and ctz but for
+/// i64, which Go's allocator scans bitmaps with). They share the one instruction case
 /// `rareUnary(dst, operand, op)` so that `Instruction` keeps a one-byte tag (see IRGoldenTests): one extra
 /// switch for them, a cheaper dispatch for everything else.
 enum RareUnary: UInt8 {
@@ -9,7 +9,7 @@ enum RareUnary: UInt8 {
     case i32TruncSatF32S, i32TruncSatF32U, i32TruncSatF64S, i32TruncSatF64U, i64TruncSatF32S, i64TruncSatF32U, i64TruncSatF64S, i64TruncSatF64U
     case f32ConvertI64S, f32ConvertI64U, f64ConvertI64U, f32ConvertI32U, f64ConvertI32U, i32Popcnt, i64Popcnt
     case f32Abs, f32Neg, f32Sqrt, f32ConvertI32S, f32DemoteF64, f64PromoteF32, i64Extend8S, i64Extend16S
-    case i32Clz, i32Ctz, i64Clz, f64ConvertI32S, f64ConvertI64S
+    case i32Clz, i32Ctz, i64Clz, f64ConvertI32S, f64ConvertI64S, f64Abs, f64Neg, i32Extend8S, i32Extend16S
 
     @inline(never)
     func apply(_ a: UInt64) throws(Trap) -> UInt64 {
@@ -58,6 +58,10 @@ enum RareUnary: UInt8 {
         case .i64Clz: return Num.i64Clz(a)
         case .f64ConvertI32S: return Num.f64ConvertI32S(a)
         case .f64ConvertI64S: return Num.f64ConvertI64S(a)
+        case .f64Abs: return Num.f64Abs(a)
+        case .f64Neg: return Num.f64Neg(a)
+        case .i32Extend8S: return Num.i32Extend8S(a)
+        case .i32Extend16S: return Num.i32Extend16S(a)
         }
     }
 }

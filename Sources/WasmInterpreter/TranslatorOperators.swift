@@ -137,8 +137,8 @@ extension Translator {
         case .f32Trunc: emitUnary { .rareUnary($0, $1, .f32Trunc) }
         case .f32Nearest: emitUnary { .rareUnary($0, $1, .f32Nearest) }
         case .f32Sqrt: emitUnary { .rareUnary($0, $1, .f32Sqrt) }
-        case .f64Abs: emitUnary(Instruction.f64Abs)
-        case .f64Neg: emitUnary(Instruction.f64Neg)
+        case .f64Abs: emitUnary { .rareUnary($0, $1, .f64Abs) }
+        case .f64Neg: emitUnary { .rareUnary($0, $1, .f64Neg) }
         case .f64Ceil: emitUnary { .rareUnary($0, $1, .f64Ceil) }
         case .f64Floor: emitUnary { .rareUnary($0, $1, .f64Floor) }
         case .f64Trunc: emitUnary { .rareUnary($0, $1, .f64Trunc) }
@@ -164,8 +164,8 @@ extension Translator {
         case .f64ConvertI64S: emitUnary { .rareUnary($0, $1, .f64ConvertI64S) }
         case .f64ConvertI64U: emitUnary { .rareUnary($0, $1, .f64ConvertI64U) }
         case .f64PromoteF32: emitUnary { .rareUnary($0, $1, .f64PromoteF32) }
-        case .i32Extend8S: emitUnary(Instruction.i32Extend8S)
-        case .i32Extend16S: emitUnary(Instruction.i32Extend16S)
+        case .i32Extend8S: emitUnary { .rareUnary($0, $1, .i32Extend8S) }
+        case .i32Extend16S: emitUnary { .rareUnary($0, $1, .i32Extend16S) }
         case .i64Extend8S: emitUnary { .rareUnary($0, $1, .i64Extend8S) }
         case .i64Extend16S: emitUnary { .rareUnary($0, $1, .i64Extend16S) }
         case .i64Extend32S: emitUnary(Instruction.i64Extend32S)
