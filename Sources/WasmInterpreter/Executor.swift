@@ -804,9 +804,8 @@ enum Executor {
                 sp[Int(p.dst)] = sp[Int(p.src)]
                 if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brTableByte(a, o, start):
-                let i = Int(try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize))
-                let table = record.pointee.aux! + Int(start)
-                try jump(table[min(i, Int(table[-1]) - 1)], &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                let t = try byteTableTarget(a, o, start, record.pointee.aux!, sp, memBase, memSize)
+                try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIfNotByte(a, o, t):
                 if try operand(Int(u32(sp[Int(a)])) &+ Int(o), UInt8.self, memBase, memSize) == 0 {
                     try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
@@ -869,6 +868,10 @@ enum Executor {
             case let .byteMoveAddImmPair(p):
                 try movePair(UInt8.self, p, sp, memBase, memSize)
                 skipNext(&pc)
+            case let .i32AddImmBrTableByte(p):
+                sp[Int(p.x0)] = Num.i32Add(sp[Int(p.x1)], cell(Int32(p.x2)))
+                let t = try byteTableTarget(Int32(p.y0), PairOperands.offset(p.y1), Int32(p.y2), record.pointee.aux!, sp, memBase, memSize)
+                try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .f64MulMulAddToMemory(p):
                 let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
                 sp[Int(p.x0)] = v

@@ -14,7 +14,7 @@ final class PairFusionTests: XCTestCase {
     /// stores(p, v: i64): m[p] = m[p + 8] = v. storesWrap(p, v: i64): m[p + 8] = m[p + 16] = v through
     /// i32.add (wrapping). moves(d, s): bytes s+1, s+2 to d+3, d+4. far(p, _): m[p + 40000] - m[p]
     /// (unpaired). get(p, _): m[p] as i32. shlAdd(a, b): (a << 3) - (b + 1). words(d, s): the i64s at s+16,
-    /// s+24 to d+8, d+16.
+    /// s+24 to d+8, d+16. dispatch(a, q): a += 1, then by the byte m[q]: 10, 20, or a.
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
@@ -46,6 +46,10 @@ final class PairFusionTests: XCTestCase {
         var words: [UInt8] = add(0, 8) + add(1, 16) + load0 + store0
         words += add(0, 16) + add(1, 24) + load0 + store0 + p
         b.function("words", type: t, words)
+        var dispatch: [UInt8] = Op.block + Op.block + Op.block + add(0, 1) + Op.localSet(0)
+        dispatch += Op.localGet(1) + [0x2D, 0x00, 0x00] + Op.brTable([0, 1], default: 2) + Op.end
+        dispatch += Op.i32Const(10) + Op.return + Op.end + Op.i32Const(20) + Op.return + Op.end + p
+        b.function("dispatch", type: t, dispatch)
         return try b.instantiate(store)
     }
 
@@ -69,6 +73,13 @@ final class PairFusionTests: XCTestCase {
         XCTAssertTrue(try ir(store, instance, 7).contains { $0.hasPrefix("i32ShlImmAddImm(") })
         XCTAssertTrue(try ir(store, instance, 8).contains { $0.hasPrefix("i64MoveAddImmPair(") })
         XCTAssertEqual(try call(instance, "shlAdd", 5, 9), 30)
+        let dispatch = try ir(store, instance, 9)
+        XCTAssertTrue(dispatch.contains { $0.hasPrefix("i32AddImmBrTableByte(") }, "\(dispatch)")
+        try put(instance, "stores", 700, 0x0201) // bytes 1, 2 at 700, 701; 0 at 702
+        XCTAssertEqual(try call(instance, "dispatch", 41, 702), 10)
+        XCTAssertEqual(try call(instance, "dispatch", 41, 700), 20)
+        XCTAssertEqual(try call(instance, "dispatch", 41, 701), 42)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "dispatch", 41, 65_536) }
         try put(instance, "stores", 516, 0x55)
         XCTAssertEqual(try call(instance, "words", 600, 500), 600)
         XCTAssertEqual(try call(instance, "get", 608), 0x55)
