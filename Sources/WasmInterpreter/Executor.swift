@@ -753,9 +753,7 @@ enum Executor {
             case let .brIfI64GeUImm(a, c, t):
                 if sp[Int(a)] >= UInt64(bitPattern: Int64(c)) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .stepBrIfNez(l, k, t):
-                let v = u32(sp[Int(l)]) &+ UInt32(bitPattern: k)
-                sp[Int(l)] = cell(v)
-                if v != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+                if stepIsNonzero(l, k, sp) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .stepBrIfI32NeImm(s, c, t):
                 let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
                 sp[Int(s.local)] = cell(v)
@@ -868,6 +866,13 @@ enum Executor {
             case let .byteMoveAddImmPair(p):
                 try movePair(UInt8.self, p, sp, memBase, memSize)
                 skipNext(&pc)
+            case let .i32AddImmStepBrIfNez(p):
+                sp[Int(p.x0)] = Num.i32Add(sp[Int(p.x1)], cell(Int32(p.x2)))
+                if stepIsNonzero(Int32(p.y0), Int32(p.y1), sp) {
+                    try jump(Int32(p.y2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    skipNext(&pc)
+                }
             case let .i32AddImmBrTableByte(p):
                 sp[Int(p.x0)] = Num.i32Add(sp[Int(p.x1)], cell(Int32(p.x2)))
                 let t = try byteTableTarget(Int32(p.y0), PairOperands.offset(p.y1), Int32(p.y2), record.pointee.aux!, sp, memBase, memSize)

@@ -334,6 +334,7 @@ enum Instruction {
     case f64MulMulAddToMemory(PairOperands)
     case f64MulMulSubFromMemory(PairOperands)
     case i32AddImmBrTableByte(PairOperands)
+    case i32AddImmStepBrIfNez(PairOperands)
     /// f64 at u32(address) + offset = lhs - rhs, (lhs, rhs as dst, src; address, offset); and the f64 there
     /// += value, (value, address, offset) (FloatStoreFusion.swift)
     case f64SubStore(SlotPair, Int32, UInt32)

@@ -1,5 +1,6 @@
 /// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
 /// loads and stores of a struct's fields, a bytecode VM's index arithmetic and its switch on the opcode byte,
+/// a pointer bump before a loop's count-down branch,
 /// n-body's `v[k] -= d[k] * m * mag`):
 /// the first becomes a `…Pair`
 /// instruction holding both operand sets, which runs the two in turn and skips the second, saving its
@@ -10,7 +11,7 @@ struct PairOperands: Equatable {
     /// The first instruction's three operands, then the second's, in the order of their payloads; for the
     /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second;
     /// for a product stored to memory dst, x, y, z of the product and address, offset of the memory update;
-    /// a br_table on a byte takes address, offset, table start.
+    /// a br_table on a byte takes address, offset, table start; a loop's count-down branch local, step, target.
     let x0, x1, x2, y0, y1, y2: Int16
 
     init?(_ x: (Int32, Int32, Int32), _ y: (Int32, Int32, Int32)) {
@@ -48,6 +49,8 @@ extension Instruction {
             return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .i64MoveAddImmPair($0) }
         case let (.byteMoveAddImm(p, c1, c2), .byteMoveAddImm(q, k1, k2)) where p == q:
             return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .byteMoveAddImmPair($0) }
+        case let (.i32AddImm(d, a, c), .stepBrIfNez(l, k, t)):
+            return PairOperands((d, a, c), (l, k, t)).map { .i32AddImmStepBrIfNez($0) }
         case let (.i32AddImm(d, a, c), .brTableByte(b, x, start)):
             return PairOperands((d, a, c), (b, o(x), start)).map { .i32AddImmBrTableByte($0) }
         case let (.f64MulMul(c), .f64AddToMemory(v, a, x)) where Int32(c.dst) == v:
@@ -76,6 +79,14 @@ extension Translator {
 
 /// The operations with a pair form, shared by the single and the pair instruction.
 extension Executor {
+    /// `stepBrIfNez`'s step: local l += k (i32), and whether the result is nonzero.
+    @inline(__always)
+    static func stepIsNonzero(_ l: Int32, _ k: Int32, _ sp: UnsafeMutablePointer<UInt64>) -> Bool {
+        let v = u32(sp[Int(l)]) &+ UInt32(bitPattern: k)
+        sp[Int(l)] = cell(v)
+        return v != 0
+    }
+
     /// Where a `brTableByte` goes: the entry the byte at u32(a) + offset selects, the last for any larger byte.
     @inline(__always)
     static func byteTableTarget(_ a: Int32, _ offset: UInt32, _ start: Int32, _ aux: UnsafeMutablePointer<Int32>,

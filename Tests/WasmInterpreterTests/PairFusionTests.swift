@@ -15,6 +15,7 @@ final class PairFusionTests: XCTestCase {
     /// i32.add (wrapping). moves(d, s): bytes s+1, s+2 to d+3, d+4. far(p, _): m[p + 40000] - m[p]
     /// (unpaired). get(p, _): m[p] as i32. shlAdd(a, b): (a << 3) - (b + 1). words(d, s): the i64s at s+16,
     /// s+24 to d+8, d+16. dispatch(a, q): a += 1, then by the byte m[q]: 10, 20, or a.
+    /// bump(a, n): a += 8, n times (at least once).
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
@@ -50,6 +51,9 @@ final class PairFusionTests: XCTestCase {
         dispatch += Op.localGet(1) + [0x2D, 0x00, 0x00] + Op.brTable([0, 1], default: 2) + Op.end
         dispatch += Op.i32Const(10) + Op.return + Op.end + Op.i32Const(20) + Op.return + Op.end + p
         b.function("dispatch", type: t, dispatch)
+        var bump: [UInt8] = Op.loop + add(0, 8) + Op.localSet(0)
+        bump += add(1, -1) + Op.localTee(1) + Op.brIf(0) + Op.end + p
+        b.function("bump", type: t, bump)
         return try b.instantiate(store)
     }
 
@@ -80,6 +84,10 @@ final class PairFusionTests: XCTestCase {
         XCTAssertEqual(try call(instance, "dispatch", 41, 700), 20)
         XCTAssertEqual(try call(instance, "dispatch", 41, 701), 42)
         expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "dispatch", 41, 65_536) }
+        let bump = try ir(store, instance, 10)
+        XCTAssertTrue(bump.contains { $0.hasPrefix("i32AddImmStepBrIfNez(") }, "\(bump)")
+        XCTAssertEqual(try call(instance, "bump", 1, 5), 41)
+        XCTAssertEqual(try call(instance, "bump", 1, 1), 9)
         try put(instance, "stores", 516, 0x55)
         XCTAssertEqual(try call(instance, "words", 600, 500), 600)
         XCTAssertEqual(try call(instance, "get", 608), 0x55)
