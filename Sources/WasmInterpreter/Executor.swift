@@ -257,6 +257,12 @@ enum Executor {
                 try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIf(c, t):
                 if u32(sp[Int(c)]) != 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
+            case let .globalGetBrIf(p):
+                sp[Int(p.x0)] = record.pointee.globals![Int(p.x1)].pointee
+                if u32(sp[Int(p.y0)]) != 0 { try jump(Int32(p.y1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) } else { skipNext(&pc) }
+            case let .i64LoadBrIfI64Nez(p):
+                try i64LoadInto(Int32(p.x0), address(Int32(p.x1), PairOperands.offset(p.x2), sp), sp, memBase, memSize)
+                if sp[Int(p.y0)] != 0 { try jump(Int32(p.y1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) } else { skipNext(&pc) }
             case let .brIfNot(c, t):
                 if u32(sp[Int(c)]) == 0 { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .brIfI64Eqz(c, t):
@@ -592,7 +598,6 @@ enum Executor {
             case let .i32Shl(d, a, b): sp[Int(d)] = Num.i32Shl(sp[Int(a)], sp[Int(b)])
             case let .i32ShrS(d, a, b): sp[Int(d)] = Num.i32ShrS(sp[Int(a)], sp[Int(b)])
             case let .i32ShrU(d, a, b): sp[Int(d)] = Num.i32ShrU(sp[Int(a)], sp[Int(b)])
-            case let .i32Rotl(d, a, b): sp[Int(d)] = Num.i32Rotl(sp[Int(a)], sp[Int(b)])
             case let .i64Add(d, a, b): sp[Int(d)] = Num.i64Add(sp[Int(a)], sp[Int(b)])
             case let .i64Sub(d, a, b): sp[Int(d)] = Num.i64Sub(sp[Int(a)], sp[Int(b)])
             case let .i64Mul(d, a, b): sp[Int(d)] = Num.i64Mul(sp[Int(a)], sp[Int(b)])

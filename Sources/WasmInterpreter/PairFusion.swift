@@ -1,6 +1,7 @@
 /// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
 /// loads and stores of a struct's fields, a bytecode VM's index arithmetic and its switch on the opcode byte,
-/// a pointer bump before a loop's count-down branch,
+/// a pointer bump before a loop's count-down branch, Go's check after each call (`global.get SP; br_if`) and
+/// its nil tests of loaded pointers,
 /// n-body's `v[k] -= d[k] * m * mag`):
 /// the first becomes a `…Pair`
 /// instruction holding both operand sets, which runs the two in turn and skips the second, saving its
@@ -11,7 +12,8 @@ struct PairOperands: Equatable {
     /// The first instruction's three operands, then the second's, in the order of their payloads; for the
     /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second;
     /// for a product stored to memory dst, x, y, z of the product and address, offset of the memory update;
-    /// a br_table on a byte takes address, offset, table start; a loop's count-down branch local, step, target.
+    /// a br_table on a byte takes address, offset, table start; a loop's count-down branch local, step, target;
+    /// a conditional branch condition, target; a global.get dst, index.
     let x0, x1, x2, y0, y1, y2: Int16
 
     init?(_ x: (Int32, Int32, Int32), _ y: (Int32, Int32, Int32)) {
@@ -51,6 +53,10 @@ extension Instruction {
             return PairOperands((Int32(p.dst), Int32(p.src), c1), (c2, k1, k2)).map { .byteMoveAddImmPair($0) }
         case let (.i32AddImm(d, a, c), .stepBrIfNez(l, k, t)):
             return PairOperands((d, a, c), (l, k, t)).map { .i32AddImmStepBrIfNez($0) }
+        case let (.globalGet(d, i), .brIf(c, t)):
+            return PairOperands((d, i, 0), (c, t, 0)).map { .globalGetBrIf($0) }
+        case let (.i64Load(d, a, x), .brIfI64Nez(c, t)):
+            return PairOperands((d, a, o(x)), (c, t, 0)).map { .i64LoadBrIfI64Nez($0) }
         case let (.i32AddImm(d, a, c), .brTableByte(b, x, start)):
             return PairOperands((d, a, c), (b, o(x), start)).map { .i32AddImmBrTableByte($0) }
         case let (.f64MulMul(c), .f64AddToMemory(v, a, x)) where Int32(c.dst) == v:

@@ -1,12 +1,12 @@
 /// Binary operators rare in hot loops (f32 arithmetic and comparisons, f64 comparisons, float
-/// min/max/copysign, rotate right by a variable amount; rotate right by a constant is already `i32RotlImm`). They share the one instruction
+/// min/max/copysign, i32 rotates by a variable amount; by a constant they are `i32RotlImm`). They share the one instruction
 /// case `rareBinary(dst, a, aux)` whose right operand slot and operator sit in the function's `aux`
 /// array (`aux[i]` = b slot, `aux[i + 1]` = operator), so `Instruction` keeps a one-byte tag and its
 /// 12-byte payload while the freed cases go to fused instructions. None of these can trap.
 enum RareBinary: UInt8 {
     case f32Eq, f32Ne, f32Lt, f32Gt, f32Le, f32Ge
     case f32Min, f32Max, f32Copysign, f64Min, f64Max, f64Copysign
-    case i32Rotr, i64Rotr
+    case i32Rotr, i64Rotr, i32Rotl
     case f32Add, f32Sub, f32Mul, f32Div
     case f64Eq, f64Ne, f64Lt, f64Gt, f64Le, f64Ge
 
@@ -27,6 +27,7 @@ enum RareBinary: UInt8 {
         case .f64Copysign: return Num.f64Copysign(a, b)
         case .i32Rotr: return Num.i32Rotr(a, b)
         case .i64Rotr: return Num.i64Rotr(a, b)
+        case .i32Rotl: return Num.i32Rotl(a, b)
         case .f32Add: return Num.f32Add(a, b)
         case .f32Sub: return Num.f32Sub(a, b)
         case .f32Mul: return Num.f32Mul(a, b)

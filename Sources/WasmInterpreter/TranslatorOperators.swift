@@ -232,7 +232,7 @@ extension Translator {
         case .i32Shl: emitBinary(Instruction.i32Shl, immediate: Instruction.i32ShlImm, wide: false)
         case .i32ShrS: emitBinary(Instruction.i32ShrS, immediate: Instruction.i32ShrSImm, wide: false)
         case .i32ShrU: emitBinary(Instruction.i32ShrU, immediate: Instruction.i32ShrUImm, wide: false)
-        case .i32Rotl: emitBinary(Instruction.i32Rotl, immediate: Instruction.i32RotlImm, wide: false)
+        case .i32Rotl: if !emitImmediateRight(Instruction.i32RotlImm, wide: false) { emitRareBinary(.i32Rotl) }
         case .i32Rotr: emitI32Rotr()
         case .i64Add:
             if !addToZeroExtension() {

@@ -15,10 +15,12 @@ final class PairFusionTests: XCTestCase {
     /// i32.add (wrapping). moves(d, s): bytes s+1, s+2 to d+3, d+4. far(p, _): m[p + 40000] - m[p]
     /// (unpaired). get(p, _): m[p] as i32. shlAdd(a, b): (a << 3) - (b + 1). words(d, s): the i64s at s+16,
     /// s+24 to d+8, d+16. dispatch(a, q): a += 1, then by the byte m[q]: 10, 20, or a.
-    /// bump(a, n): a += 8, n times (at least once).
+    /// bump(a, n): a += 8, n times (at least once). afterCall(_, b): the global if b, else 7 (Go's check after a
+    /// call); setGlobal(v, _). nilTest(p, _): 5 if the i64 at p is zero, else that i64 (wrapped).
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
+        b.globals = [0]
         let t = b.type([i32, i32], [i32])
         func add(_ local: UInt32, _ c: Int32) -> [UInt8] { Op.localGet(local) + Op.i32Const(c) + Op.i32Add }
         let p: [UInt8] = Op.localGet(0)
@@ -54,6 +56,13 @@ final class PairFusionTests: XCTestCase {
         var bump: [UInt8] = Op.loop + add(0, 8) + Op.localSet(0)
         bump += add(1, -1) + Op.localTee(1) + Op.brIf(0) + Op.end + p
         b.function("bump", type: t, bump)
+        var afterCall: [UInt8] = Op.block + Op.globalGet(0) + Op.localSet(0) + Op.localGet(1) + Op.brIf(0)
+        afterCall += Op.i32Const(7) + Op.localSet(0) + Op.end + p
+        b.function("afterCall", type: t, afterCall)
+        b.function("setGlobal", type: t, p + Op.globalSet(0) + p)
+        var nilTest: [UInt8] = p + load0 + Op.localSet(2) + Op.localGet(2) + [0x50] + Op.ifI32 + Op.i32Const(5)
+        nilTest += Op.else + Op.localGet(2) + [0xA7] + Op.end
+        b.function("nilTest", type: t, locals: [i64], nilTest)
         return try b.instantiate(store)
     }
 
@@ -88,6 +97,16 @@ final class PairFusionTests: XCTestCase {
         XCTAssertTrue(bump.contains { $0.hasPrefix("i32AddImmStepBrIfNez(") }, "\(bump)")
         XCTAssertEqual(try call(instance, "bump", 1, 5), 41)
         XCTAssertEqual(try call(instance, "bump", 1, 1), 9)
+        let afterCall = try ir(store, instance, 11), nilTest = try ir(store, instance, 13)
+        XCTAssertTrue(afterCall.contains { $0.hasPrefix("globalGetBrIf(") }, "\(afterCall)")
+        XCTAssertTrue(nilTest.contains { $0.hasPrefix("i64LoadBrIfI64Nez(") }, "\(nilTest)")
+        XCTAssertEqual(try call(instance, "setGlobal", 77), 77)
+        XCTAssertEqual(try call(instance, "afterCall", 0, 1), 77)
+        XCTAssertEqual(try call(instance, "afterCall", 0, 0), 7)
+        try put(instance, "stores", 800, 0x1234)
+        XCTAssertEqual(try call(instance, "nilTest", 800), 0x1234)
+        XCTAssertEqual(try call(instance, "nilTest", 900), 5)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "nilTest", 65_529) }
         try put(instance, "stores", 516, 0x55)
         XCTAssertEqual(try call(instance, "words", 600, 500), 600)
         XCTAssertEqual(try call(instance, "get", 608), 0x55)
