@@ -883,16 +883,10 @@ enum Executor {
                 let t = try byteTableTarget(Int32(p.y0), PairOperands.offset(p.y1), Int32(p.y2), record.pointee.aux!, sp, memBase, memSize)
                 try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .f64MulMulAddToMemory(p):
-                let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
-                sp[Int(p.x0)] = v
-                let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
-                memBase.storeBytes(of: Num.f64Add(try operand(ea, UInt64.self, memBase, memSize), v), toByteOffset: ea, as: UInt64.self)
+                try productToMemory(p, subtracting: false, sp, memBase, memSize)
                 skipNext(&pc)
             case let .f64MulMulSubFromMemory(p):
-                let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
-                sp[Int(p.x0)] = v
-                let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
-                memBase.storeBytes(of: Num.f64Sub(try operand(ea, UInt64.self, memBase, memSize), v), toByteOffset: ea, as: UInt64.self)
+                try productToMemory(p, subtracting: true, sp, memBase, memSize)
                 skipNext(&pc)
             case let .f64SubStore(p, a, o):
                 let ea = Int(u32(sp[Int(a)])) &+ Int(o)

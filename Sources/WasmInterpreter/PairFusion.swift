@@ -142,6 +142,17 @@ extension Executor {
                  memBase, memSize)
     }
 
+    /// A product pair: dst = (x * y) * z, then the f64 at u32(address) + offset plus (or minus) dst.
+    @inline(__always)
+    static func productToMemory(_ p: PairOperands, subtracting: Bool, _ sp: UnsafeMutablePointer<UInt64>,
+                                _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
+        sp[Int(p.x0)] = v
+        let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
+        let old = try operand(ea, UInt64.self, memBase, memSize)
+        memBase.storeBytes(of: subtracting ? Num.f64Sub(old, v) : Num.f64Add(old, v), toByteOffset: ea, as: UInt64.self)
+    }
+
     /// Both moves of a pair: dst, src, c1, c2 of the first (x0, x1, x2, y0), c1, c2 of the second (y1, y2).
     @inline(__always)
     static func movePair<T: FixedWidthInteger>(_: T.Type, _ p: PairOperands, _ sp: UnsafeMutablePointer<UInt64>,
