@@ -1,7 +1,8 @@
-/// memory.init, data.drop and the table operations (get, set, size, grow, fill, copy, init, elem.drop): rare
-/// in hot code, so they share the one instruction case `bulk(dst, op, operand)` and `Instruction` keeps room
-/// in its one-byte tag for superinstructions. The operand is an aux index (its layout per case below) or,
-/// for the drops and table.size, the segment or table index. dst takes get's, size's and grow's result.
+/// memory.size, memory.init, data.drop, the table operations (get, set, size, grow, fill, copy, init,
+/// elem.drop) and ref.as_non_null's null check: rare in hot code, so they share the one instruction case
+/// `bulk(dst, op, operand)` and `Instruction` keeps room in its one-byte tag for superinstructions. The
+/// operand is an aux index (its layout per case below) or, for the drops and table.size, the segment or
+/// table index, for the null check the slot checked. dst takes the sizes', get's and grow's result.
 enum BulkOperation: UInt8 {
     /// aux: table, index slot
     case tableGet
@@ -21,6 +22,9 @@ enum BulkOperation: UInt8 {
     /// aux: table, element segment, dest slot, source slot, length slot
     case tableInit
     case elemDrop
+    case memorySize
+    /// operand: the reference's slot
+    case trapIfNull
 }
 
 extension Executor {
@@ -42,6 +46,10 @@ extension Executor {
             table.elements[index] = sp[aux(2)]
         case .tableSize:
             sp[Int(dst)] = UInt64(instance.tables[x].elements.count)
+        case .memorySize:
+            sp[Int(dst)] = UInt64(record.pointee.memory!.pointee.byteCount / MemoryEntity.pageSize)
+        case .trapIfNull:
+            if sp[x] == 0 { throw Trap(.nullReference) }
         case .tableGrow:
             let old = instance.tables[aux(0)].grow(by: UInt64(slot(2)), initial: sp[aux(1)])
             sp[Int(dst)] = old ?? UInt64(UInt32.max)

@@ -160,13 +160,6 @@ enum Executor {
         memBase.storeBytes(of: memBase.loadUnaligned(fromByteOffset: from, as: T.self), toByteOffset: to, as: T.self)
     }
 
-    /// The byte a `ByteIndex` names, bounds-checked as its i32.load8_u would be.
-    @inline(__always)
-    static func loadByteIndex(_ byte: ByteIndex, _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
-                              _ memSize: Int) throws -> UInt32 {
-        UInt32(try operand(Int(u32(sp[Int(byte.address)])) &+ Int(byte.offset), UInt8.self, memBase, memSize))
-    }
-
     static func checkDeadline(_ deadline: ContinuousClock.Instant?) throws {
         if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
     }
@@ -429,8 +422,6 @@ enum Executor {
                 record = f.record
                 st.pointee.activate(record)
 
-            case let .trapIfNull(a):
-                if sp[Int(a)] == 0 { throw Trap(.nullReference) }
             case let .copy(d, s):
                 sp[Int(d)] = sp[Int(s)]
             case let .copy2(x, y):
@@ -534,8 +525,6 @@ enum Executor {
                 let ea = Int(u32(sp[Int(a)])) &+ Int(offset)
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: Int64(c), toByteOffset: ea, as: Int64.self)
-            case let .memorySize(d):
-                sp[Int(d)] = UInt64(memSize / MemoryEntity.pageSize)
             case let .memoryGrow(d, delta):
                 let entity = store.instances[Int(record.pointee.instance)].memories[0]
                 if let old = store.grow(entity, by: UInt64(u32(sp[Int(delta)]))) {
@@ -916,13 +905,17 @@ enum Executor {
             case let .byteMoveAddImm(p, c1, c2):
                 try moveAddImm(UInt8.self, p, c1, c2, sp, memBase, memSize)
             case let .i32AddShl2Byte(d, a, byte):
-                let b = try loadByteIndex(byte, sp, memBase, memSize)
-                sp[Int(d)] = cell(u32(sp[Int(a)]) &+ (b &<< 2))
+                try addShl2Byte(d, a, Int32(byte.address), byte.offset, sp, memBase, memSize)
             case let .i32LoadAddShl2Byte(d, a, byte):
-                let b = try loadByteIndex(byte, sp, memBase, memSize)
-                let ea = Int(u32(sp[Int(a)]) &+ (b &<< 2))
-                guard ea &+ 4 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-                sp[Int(d)] = UInt64(memBase.loadUnaligned(fromByteOffset: ea, as: UInt32.self))
+                try loadAddShl2Byte(d, a, Int32(byte.address), byte.offset, sp, memBase, memSize)
+            case let .i32AddShl2ByteLoad(p):
+                try addShl2Byte(Int32(p.x0), Int32(p.x1), Int32(p.x2), PairOperands.byteOffset(p.y0), sp, memBase, memSize)
+                try loadAddShl2Byte(Int32(p.y1), Int32(p.x1), Int32(p.x2), PairOperands.byteOffset(p.y2), sp, memBase, memSize)
+                skipNext(&pc)
+            case let .i32LoadAddShl2BytePair(p):
+                try loadAddShl2Byte(Int32(p.x0), Int32(p.x1), Int32(p.x2), PairOperands.byteOffset(p.y0), sp, memBase, memSize)
+                try loadAddShl2Byte(Int32(p.y1), Int32(p.x1), Int32(p.x2), PairOperands.byteOffset(p.y2), sp, memBase, memSize)
+                skipNext(&pc)
             case let .dispatchJump(set, loop, target):
                 sp[Int(set.slot)] = UInt64(set.value)
                 if fuelOn {

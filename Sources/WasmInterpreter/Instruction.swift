@@ -34,7 +34,6 @@ enum Instruction {
     /// Call table element i32(index); aux[aux] = table index in the instance, aux[aux + 1] = expected type id.
     case callIndirect(index: Int32, frameBase: Int32, aux: Int32)
     /// ref.as_non_null: traps "null reference" when the slot holds null (function-references).
-    case trapIfNull(Int32)
     /// Return to the caller; results are already in slots 0..<n.
     case ret
 
@@ -124,7 +123,6 @@ enum Instruction {
     case i32Store8Add(Int32, Int32, Int32)
     case i32Store16AddImm(Int32, Int32, Int32)
     /// dst = page count
-    case memorySize(Int32)
     /// dst = old page count or -1; delta slot
     case memoryGrow(Int32, Int32)
     /// memory.init, data.drop and the table operations (BulkOperation.swift): (dst, op, operand)
@@ -336,6 +334,8 @@ enum Instruction {
     case i32AddImmStepBrIfNez(PairOperands)
     case globalGetBrIf(PairOperands)
     case i64LoadBrIfI64Nez(PairOperands)
+    case i32AddShl2ByteLoad(PairOperands)
+    case i32LoadAddShl2BytePair(PairOperands)
     /// f64 at u32(address) + offset = lhs - rhs, (lhs, rhs as dst, src; address, offset); and the f64 there
     /// += value, (value, address, offset) (FloatStoreFusion.swift)
     case f64SubStore(SlotPair, Int32, UInt32)
@@ -358,7 +358,6 @@ extension Instruction {
         case let .copy(_, a): return .copy(slot, a)
         case let .select(_, a, b): return .select(slot, a, b)
         case let .globalGet(_, a): return .globalGet(slot, a)
-        case .memorySize: return .memorySize(slot)
         case let .memoryGrow(_, a): return .memoryGrow(slot, a)
         case let .bulk(_, op, a): return .bulk(slot, op, a)
         case let .i32Load(_, a, o): return .i32Load(slot, a, o)

@@ -1,6 +1,7 @@
 /// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
 /// loads and stores of a struct's fields, a bytecode VM's index arithmetic and its switch on the opcode byte,
-/// a pointer bump before a loop's count-down branch, Go's check after each call (`global.get SP; br_if`) and
+/// a VM's register operands (`r[code[pc].b]` and `r[code[pc].c]`), a pointer bump before a loop's count-down
+/// branch, Go's check after each call (`global.get SP; br_if`) and
 /// its nil tests of loaded pointers,
 /// n-body's `v[k] -= d[k] * m * mag`):
 /// the first becomes a `…Pair`
@@ -13,7 +14,9 @@ struct PairOperands: Equatable {
     /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second;
     /// for a product stored to memory dst, x, y, z of the product and address, offset of the memory update;
     /// a br_table on a byte takes address, offset, table start; a loop's count-down branch local, step, target;
-    /// a conditional branch condition, target; a global.get dst, index.
+    /// a conditional branch condition, target; a global.get dst, index; the byte-indexed pairs (which must share
+    /// their base and byte address slots) dst, base, byte address, byte offset of the first, dst, byte offset
+    /// of the second.
     let x0, x1, x2, y0, y1, y2: Int16
 
     init?(_ x: (Int32, Int32, Int32), _ y: (Int32, Int32, Int32)) {
@@ -26,6 +29,7 @@ struct PairOperands: Equatable {
     static func packed(_ o: UInt32) -> Int32 { Int32(exactly: o) ?? Int32.max }
 
     @inline(__always) static func offset(_ x: Int16) -> UInt32 { UInt32(UInt16(bitPattern: x)) }
+    @inline(__always) static func byteOffset(_ x: Int16) -> UInt16 { UInt16(bitPattern: x) }
 }
 
 extension PairOperands: CustomStringConvertible {
@@ -57,6 +61,10 @@ extension Instruction {
             return PairOperands((d, i, 0), (c, t, 0)).map { .globalGetBrIf($0) }
         case let (.i64Load(d, a, x), .brIfI64Nez(c, t)):
             return PairOperands((d, a, o(x)), (c, t, 0)).map { .i64LoadBrIfI64Nez($0) }
+        case let (.i32AddShl2Byte(d, a, x), .i32LoadAddShl2Byte(e, b, y)) where a == b && x.address == y.address:
+            return PairOperands((d, a, Int32(x.address)), (Int32(x.offset), e, Int32(y.offset))).map { .i32AddShl2ByteLoad($0) }
+        case let (.i32LoadAddShl2Byte(d, a, x), .i32LoadAddShl2Byte(e, b, y)) where a == b && x.address == y.address:
+            return PairOperands((d, a, Int32(x.address)), (Int32(x.offset), e, Int32(y.offset))).map { .i32LoadAddShl2BytePair($0) }
         case let (.i32AddImm(d, a, c), .brTableByte(b, x, start)):
             return PairOperands((d, a, c), (b, o(x), start)).map { .i32AddImmBrTableByte($0) }
         case let (.f64MulMul(c), .f64AddToMemory(v, a, x)) where Int32(c.dst) == v:
@@ -85,6 +93,22 @@ extension Translator {
 
 /// The operations with a pair form, shared by the single and the pair instruction.
 extension Executor {
+    /// `i32AddShl2Byte`: dst = u32(base) + (the byte at u32(address) + offset) << 2.
+    @inline(__always)
+    static func addShl2Byte(_ d: Int32, _ base: Int32, _ byteAddress: Int32, _ offset: UInt16, _ sp: UnsafeMutablePointer<UInt64>,
+                            _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        let b = UInt32(try operand(address(byteAddress, UInt32(offset), sp), UInt8.self, memBase, memSize))
+        sp[Int(d)] = cell(u32(sp[Int(base)]) &+ (b &<< 2))
+    }
+
+    /// `i32LoadAddShl2Byte`: dst = the i32 at u32(base) + (the byte at u32(address) + offset) << 2.
+    @inline(__always)
+    static func loadAddShl2Byte(_ d: Int32, _ base: Int32, _ byteAddress: Int32, _ offset: UInt16, _ sp: UnsafeMutablePointer<UInt64>,
+                                _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
+        let b = UInt32(try operand(address(byteAddress, UInt32(offset), sp), UInt8.self, memBase, memSize))
+        sp[Int(d)] = UInt64(try operand(Int(u32(sp[Int(base)]) &+ (b &<< 2)), UInt32.self, memBase, memSize))
+    }
+
     /// `stepBrIfNez`'s step: local l += k (i32), and whether the result is nonzero.
     @inline(__always)
     static func stepIsNonzero(_ l: Int32, _ k: Int32, _ sp: UnsafeMutablePointer<UInt64>) -> Bool {

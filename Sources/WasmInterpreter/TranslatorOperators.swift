@@ -84,7 +84,7 @@ extension Translator {
         case .i64Store32(let m): store(m) { .i64Store32($0, $1, $2) }
         case .f32Store(let m): store(m) { .i32Store($0, $1, $2) }
         case .f64Store(let m): if !fuseFloatStore(m) { storeConstant64(m) { .i64Store($0, $1, $2) } }
-        case .memorySize: produce { .memorySize($0) }
+        case .memorySize: produce { .bulk($0, .memorySize, 0) }
         case .memoryGrow:
             let delta = pop()
             produce { .memoryGrow($0, delta.slot) }

@@ -17,6 +17,8 @@ final class PairFusionTests: XCTestCase {
     /// s+24 to d+8, d+16. dispatch(a, q): a += 1, then by the byte m[q]: 10, 20, or a.
     /// bump(a, n): a += 8, n times (at least once). afterCall(_, b): the global if b, else 7 (Go's check after a
     /// call); setGlobal(v, _). nilTest(p, _): 5 if the i64 at p is zero, else that i64 (wrapped).
+    /// vmAdd(r, code): r[code[1]] = r[code[2]] + r[code[3]] (i32 registers at r, opcode bytes at code), returns
+    /// r[code[1]]. put32(p, v): the i32 at p = v. vmSum(r, code): r[code[2]] + r[code[3]].
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
         b.memory = (1, 1)
@@ -63,6 +65,15 @@ final class PairFusionTests: XCTestCase {
         var nilTest: [UInt8] = p + load0 + Op.localSet(2) + Op.localGet(2) + [0x50] + Op.ifI32 + Op.i32Const(5)
         nilTest += Op.else + Op.localGet(2) + [0xA7] + Op.end
         b.function("nilTest", type: t, locals: [i64], nilTest)
+        func register(_ k: UInt32) -> [UInt8] { // r + (code[k] << 2), r = local 0, code = local 1
+            Op.localGet(0) + Op.localGet(1) + [0x2D, 0x00, UInt8(k)] + Op.i32Const(2) + [0x74] + Op.i32Add
+        }
+        let load32: [UInt8] = [0x28, 0x02, 0x00]
+        var vmAdd: [UInt8] = register(1) + register(2) + load32 + register(3) + load32 + Op.i32Add + [0x36, 0x02, 0x00]
+        vmAdd += register(1) + load32
+        b.function("vmAdd", type: t, vmAdd)
+        b.function("put32", type: t, p + Op.localGet(1) + [0x36, 0x02, 0x00] + p)
+        b.function("vmSum", type: t, register(2) + load32 + register(3) + load32 + Op.i32Add)
         return try b.instantiate(store)
     }
 
@@ -107,6 +118,21 @@ final class PairFusionTests: XCTestCase {
         XCTAssertEqual(try call(instance, "nilTest", 800), 0x1234)
         XCTAssertEqual(try call(instance, "nilTest", 900), 5)
         expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "nilTest", 65_529) }
+        let vmAdd = try ir(store, instance, 14)
+        XCTAssertTrue(vmAdd.contains { $0.hasPrefix("i32AddShl2ByteLoad(") }, "\(vmAdd)")
+        let vmSum = try ir(store, instance, 16)
+        XCTAssertTrue(vmSum.contains { $0.hasPrefix("i32LoadAddShl2BytePair(") }, "\(vmSum)")
+        for (k, v) in [(0, 5), (1, 10), (2, 20), (3, 30)] { _ = try call(instance, "put32", 1000 + 4 * Int32(k), Int32(v)) }
+        _ = try call(instance, "put32", 2000, 0x0203_0100) // op 0, a 1, b 3, c 2
+        XCTAssertEqual(try call(instance, "vmAdd", 1000, 2000), 50, "r1 = r3 + r2")
+        XCTAssertEqual(try call(instance, "get", 1004), 50)
+        _ = try call(instance, "put32", 2000, 0x0101_0100) // a 1, b 1, c 1: r1 = r1 + r1
+        XCTAssertEqual(try call(instance, "vmAdd", 1000, 2000), 100)
+        _ = try call(instance, "put32", 2000, 0x0300_0000) // b 0, c 3
+        XCTAssertEqual(try call(instance, "vmSum", 1000, 2000), 35)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "vmSum", 65_530, 2000) }
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "vmAdd", 1000, 65_534) }
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "vmAdd", 65_530, 2000) }
         try put(instance, "stores", 516, 0x55)
         XCTAssertEqual(try call(instance, "words", 600, 500), 600)
         XCTAssertEqual(try call(instance, "get", 608), 0x55)

@@ -18,7 +18,7 @@ extension Translator {
             emitReturn()
             markUnreachable()
         case .refAsNonNull:
-            emit(.trapIfNull(slot(at: stack.count - 1)))
+            emit(.bulk(0, .trapIfNull, slot(at: stack.count - 1)))
         case .brOnNull(let depth):
             // [t* ref] -> branch with t* when null; otherwise continue with the (non-null) ref.
             let isNull = nullTest()
