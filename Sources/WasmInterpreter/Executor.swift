@@ -882,13 +882,9 @@ enum Executor {
                 guard ea &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
                 memBase.storeBytes(of: Num.f64Sub(sp[Int(p.dst)], sp[Int(p.src)]), toByteOffset: ea, as: UInt64.self)
             case let .f64AddToMemory(v, a, o):
-                let ea = Int(u32(sp[Int(a)])) &+ Int(o)
-                let sum = Num.f64Add(try operand(ea, UInt64.self, memBase, memSize), sp[Int(v)])
-                memBase.storeBytes(of: sum, toByteOffset: ea, as: UInt64.self)
+                try updateF64(at: address(a, o, sp), by: sp[Int(v)], subtracting: false, memBase, memSize)
             case let .f64SubFromMemory(v, a, o):
-                let ea = Int(u32(sp[Int(a)])) &+ Int(o)
-                let difference = Num.f64Sub(try operand(ea, UInt64.self, memBase, memSize), sp[Int(v)])
-                memBase.storeBytes(of: difference, toByteOffset: ea, as: UInt64.self)
+                try updateF64(at: address(a, o, sp), by: sp[Int(v)], subtracting: true, memBase, memSize)
             case let .i32AddLoad(p, b, o):
                 let v = try operand(Int(u32(sp[Int(b)])) &+ Int(o), UInt32.self, memBase, memSize)
                 sp[Int(p.dst)] = UInt64(u32(sp[Int(p.src)]) &+ v)

@@ -43,7 +43,7 @@ extension Translator {
         pushTemp()
         fuelCount &+= 1 // charged as the operation it replaces
         lastProducer = (p.index, d)
-        if op == .f64Mul, loadedOnRight, a.kind == .temp, a.slot == d { _ = fuseLoadProduct(at: p.index, temp: d) }
+        if op == .f64Mul, loadedOnRight, a.kind == .temp, a.slot == d { fuseLoadProduct(at: p.index, temp: d) }
         return true
     }
 }

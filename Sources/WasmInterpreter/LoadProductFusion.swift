@@ -27,21 +27,20 @@ extension LoadProduct: CustomStringConvertible {
 
 extension Translator {
     /// Joins the multiply just fused at `k` (its left operand the temp `t`, its result `t` too) with the load
-    /// before it that wrote `t`; false (nothing changed) when the shapes do not match, a branch may land at
-    /// `k`, or the right load's address is `t` itself (it must see the loaded value then).
-    mutating func fuseLoadProduct(at k: Int, temp t: Int32) -> Bool {
-        guard k >= 1, k > labelFloor, let left = Translator.wrappingLoad(code[k - 1], into: t) else { return false }
+    /// before it that wrote `t`; nothing changes when the shapes do not match, a branch may land at `k`, or the
+    /// right load's address is `t` itself (it must see the loaded value then).
+    mutating func fuseLoadProduct(at k: Int, temp t: Int32) {
+        guard k >= 1, k > labelFloor, let left = Translator.wrappingLoad(code[k - 1], into: t) else { return }
         let right: (base: Int32, add: Int32)
         switch code[k] {
         case let .f64MulLoadAddImm(p, b, c) where p.dst == p.src && Int32(p.dst) == t: right = (b, c)
         case let .f64MulLoad(p, b, 0) where p.dst == p.src && Int32(p.dst) == t: right = (b, 0)
-        default: return false
+        default: return
         }
-        guard right.base != t, let product = LoadProduct(t, left: left, right: right) else { return false }
+        guard right.base != t, let product = LoadProduct(t, left: left, right: right) else { return }
         code.removeLast()
         code[k - 1] = .f64MulLoads(product)
         lastProducer = (k - 1, t)
-        return true
     }
 
     /// The address of an 8-byte load into `t` in the wrapping form (base, c).

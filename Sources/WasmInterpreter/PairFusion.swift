@@ -1,14 +1,11 @@
 /// Two instructions of a kind that often come in runs (an unrolled memcpy's moves, a memset's stores, Go's
-/// loads and stores of a struct's fields, a bytecode VM's index arithmetic and its switch on the opcode byte,
-/// a VM's register operands (`r[code[pc].b]` and `r[code[pc].c]`), a pointer bump before a loop's count-down
-/// branch, Go's check after each call (`global.get SP; br_if`) and
-/// its nil tests of loaded pointers,
-/// n-body's `v[k] -= d[k] * m * mag`):
-/// the first becomes a `…Pair`
-/// instruction holding both operand sets, which runs the two in turn and skips the second, saving its
-/// dispatch. The second stays where it is, so a branch landing on it still runs it alone, and a trap in
-/// either leaves memory as the two instructions would. The pass runs over a function's finished code: it
-/// needs no label information and moves no index. Only when every operand fits in 16 bits.
+/// loads and stores of a struct's fields, a bytecode VM's index arithmetic, its switch on the opcode byte and
+/// its register operands, a pointer bump before a loop's count-down branch, Go's check after each call
+/// (`global.get SP; br_if`) and its nil tests of loaded pointers, n-body's `v[k] -= d[k] * m * mag`): the
+/// first becomes a `…Pair` instruction holding both operand sets, which runs the two in turn and skips the
+/// second, saving its dispatch. The second stays where it is, so a branch landing on it still runs it alone,
+/// and a trap in either leaves memory as the two instructions would. The pass runs over a function's finished
+/// code: it needs no label information and moves no index. Only when every operand fits in 16 bits.
 struct PairOperands: Equatable {
     /// The first instruction's three operands, then the second's, in the order of their payloads; for the
     /// moves (which must share their two address slots) dst, src, c1, c2 of the first and c1, c2 of the second;
@@ -172,7 +169,14 @@ extension Executor {
                                 _ memBase: UnsafeMutableRawPointer, _ memSize: Int) throws {
         let v = Num.f64Mul(Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)]), sp[Int(p.y0)])
         sp[Int(p.x0)] = v
-        let ea = address(Int32(p.y1), PairOperands.offset(p.y2), sp)
+        try updateF64(at: address(Int32(p.y1), PairOperands.offset(p.y2), sp), by: v, subtracting: subtracting, memBase, memSize)
+    }
+
+    /// The f64 at `ea` plus (or minus) `v`, read and written back with one bounds check
+    /// (f64AddToMemory, f64SubFromMemory and the product pairs).
+    @inline(__always)
+    static func updateF64(at ea: Int, by v: UInt64, subtracting: Bool, _ memBase: UnsafeMutableRawPointer,
+                          _ memSize: Int) throws {
         let old = try operand(ea, UInt64.self, memBase, memSize)
         memBase.storeBytes(of: subtracting ? Num.f64Sub(old, v) : Num.f64Add(old, v), toByteOffset: ea, as: UInt64.self)
     }
