@@ -164,6 +164,13 @@ enum Executor {
         if let deadline, ContinuousClock.now >= deadline { throw Trap(.timeout) }
     }
 
+    /// A br_table's target for index cell `i`: entry i of the `count` at aux[start...], the last for any larger i.
+    @inline(__always)
+    static func tableTarget(_ i: UInt64, _ start: Int32, _ count: Int32, _ aux: UnsafeMutablePointer<Int32>) -> Int32 {
+        let index = UInt64(u32(i))
+        return aux[Int(start) + (index < UInt64(count - 1) ? Int(index) : Int(count - 1))]
+    }
+
     /// Branch to instruction `t`. A backward branch always targets a loop header; without fuel metering it
     /// does the header's deadline count itself and skips it, saving a dispatch per loop iteration.
     @inline(__always)
@@ -332,9 +339,7 @@ enum Executor {
                 try OtherMemoryAccess.execute(record.pointee.aux! + Int(start), sp, store, store.instances[Int(record.pointee.instance)])
                 st.pointee.reloadMemory()  // memory 0 may be the same memory imported twice
             case let .brTable(index, start, count):
-                let i = UInt64(u32(sp[Int(index)]))
-                let k = i < UInt64(count - 1) ? Int(i) : Int(count - 1)
-                try jump(record.pointee.aux![Int(start) + k], &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                try jump(tableTarget(sp[Int(index)], start, count, record.pointee.aux!), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
 
             case let .returnCall(address, frameBase):
                 st.pointee.countdown -= 1
@@ -925,9 +930,38 @@ enum Executor {
                     }
                 }
             case let .i32AddImmGlobalSet(p, c, i):
-                let v = Num.i32Add(sp[Int(p.src)], cell(c))
-                sp[Int(p.dst)] = v
-                record.pointee.globals![Int(i)].pointee = v
+                addImmGlobalSet(p, c, i, sp, record)
+            case let .globalGetLoopTable(p):
+                sp[Int(p.x0)] = record.pointee.globals![Int(p.x1)].pointee
+                st.pointee.countdown -= 1
+                if st.pointee.countdown == 0 {
+                    st.pointee.countdown = deadlineInterval
+                    try checkDeadline(deadline)
+                }
+                try jump(tableTarget(sp[Int(p.x2)], Int32(p.y0), Int32(p.y1), record.pointee.aux!), &pc, codeBase, fuelOn,
+                         &st.pointee.countdown, deadline)
+            case let .globalLoadBrIfGtU(p):
+                if try globalLoadIsAbove(p, sp, record, memBase, memSize) {
+                    try jump(Int32(p.y2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    skipTwo(&pc)
+                }
+            case let .stackPush(s):
+                let v = Num.i32Add(sp[Int(s.slot)], cell(Int32(s.delta)))
+                sp[Int(s.slot)] = v
+                record.pointee.globals![Int(s.global)].pointee = v
+                guard Int(u32(v)) &+ Int(s.offset) &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
+                memBase.storeBytes(of: Int64(s.value), toByteOffset: Int(u32(v)) &+ Int(s.offset), as: Int64.self)
+                skipNext(&pc)
+            case let .popFrameReturnZero(p, c, i):
+                addImmGlobalSet(p, c, i, sp, record)
+                sp[0] = 0
+                if frames.count == 0 { return }
+                let f = frames.pop()
+                pc = f.pc
+                sp = f.sp
+                record = f.record
+                st.pointee.activate(record)
             }
         }
     }

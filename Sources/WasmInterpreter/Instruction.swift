@@ -348,6 +348,14 @@ enum Instruction {
     /// dst = i32(src) + c; global[index] = dst (TranslatorGoPeepholes.swift: a stack pointer moved):
     /// (dst <- src, c, index)
     case i32AddImmGlobalSet(SlotPair, Int32, Int32)
+    /// Go's runs (GoSequenceFusion.swift). x0 = global x1; loop header; br_table on x2 (aux start y0, count y1).
+    case globalGetLoopTable(PairOperands)
+    /// x0 = global x1; x2 = the i32 at u32(x0) + y0; if u32(y1) > u32(x2) { pc = y2 }
+    case globalLoadBrIfGtU(PairOperands)
+    /// i32AddImmGlobalSet, then i64StoreImm at the moved stack pointer.
+    case stackPush(StackPush)
+    /// i32AddImmGlobalSet (dst <- src, c, index), then slot 0 = 0 and return.
+    case popFrameReturnZero(SlotPair, Int32, Int32)
 }
 
 extension Instruction {

@@ -100,6 +100,7 @@ struct Translator {
         }
         flushFuel()
         resolveDispatchJumps()
+        fuseGoSequences()
         fusePairs()
         let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
         let compiled = CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,
