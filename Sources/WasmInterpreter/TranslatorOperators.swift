@@ -48,9 +48,10 @@ extension Translator {
             produce { .select($0, c.slot, x) }
         case .v128Const, .i8x16Shuffle, .simd, .simdMemory, .simdLane, .simdMemoryLane: try translateSIMD(op)
         case .localGet(let i): stack.append(Operand(slot: Int32(i), kind: .local))
-        case .localSet(let i): setLocal(Int32(i), pop())
+        // popOperand: a constant's write is a `constant` instruction, so it needs no constant-area slot.
+        case .localSet(let i): setLocal(Int32(i), popOperand())
         case .localTee(let i):
-            setLocal(Int32(i), pop())
+            setLocal(Int32(i), popOperand())
             stack.append(Operand(slot: Int32(i), kind: .local))
         case .globalGet(let i): produce { .globalGet($0, Int32(i)) }
         case .globalSet(let i): if !fuseGlobalSetAddImm(Int32(i)) { emit(.globalSet(pop().slot, Int32(i))) }

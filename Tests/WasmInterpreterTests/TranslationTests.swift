@@ -28,6 +28,20 @@ final class TranslationTests: XCTestCase {
         XCTAssertEqual(try f.invoke([.i32(7), .i32(0)]), [.i32(7)])
     }
 
+    func testConstantWrittenToALocalTakesNoConstantSlot() throws {
+        // l1 = 7; old l1 + (l2 = (l1 = 9)) + l1 + p: the writes are `constant` instructions, and a constant slot
+        // would be copied into every frame for nothing.
+        let i32 = ModuleBuilder.i32
+        var b = ModuleBuilder()
+        b.function("f", type: b.type([i32], [i32]), locals: [i32, i32],
+                   Op.i32Const(7) + Op.localSet(1) + Op.localGet(1) + Op.i32Const(9) + Op.localTee(1) + Op.localSet(2)
+                   + Op.localGet(2) + Op.i32Add + Op.localGet(1) + Op.i32Add + Op.localGet(0) + Op.i32Add)
+        let store = Store()
+        let instance = try b.instantiate(store)
+        XCTAssertEqual(try instance.exportedFunction("f")!.invoke([.i32(100)]), [.i32(125)], "7 (old l1) + 9 + 9 + 100")
+        XCTAssertEqual(try XCTUnwrap(store.functions[instance.entity.functionAddresses[0]].compiled).constCount, 0)
+    }
+
     func testResultRetargetedOntoLocal() throws {
         let f = try instance(params: [ModuleBuilder.i32], results: [ModuleBuilder.i32], locals: [ModuleBuilder.i32],
                              Op.localGet(0) + Op.i32Const(2) + Op.i32Add + Op.localSet(1)
