@@ -918,16 +918,11 @@ enum Executor {
                 try loadAddShl2Byte(Int32(p.y1), Int32(p.x1), Int32(p.x2), PairOperands.byteOffset(p.y2), sp, memBase, memSize)
                 skipNext(&pc)
             case let .dispatchJump(set, loop, target):
-                sp[Int(set.slot)] = UInt64(set.value)
                 if fuelOn {
+                    sp[Int(set.slot)] = UInt64(set.value)
                     pc = codeBase + Int(loop) // the header and the br_table charge their fuel as before
-                } else {
-                    pc = codeBase + Int(target)
-                    st.pointee.countdown -= 1 // a back-edge, counted as the header would
-                    if st.pointee.countdown == 0 {
-                        st.pointee.countdown = deadlineInterval
-                        try checkDeadline(deadline)
-                    }
+                } else { // a back-edge, counted as the header would
+                    try dispatch(Int(set.slot), UInt64(set.value), to: Int(target), sp, &pc, codeBase, &st.pointee.countdown, deadline)
                 }
             case let .i32AddImmGlobalSet(p, c, i):
                 addImmGlobalSet(p, c, i, sp, record)
@@ -947,12 +942,36 @@ enum Executor {
                     skipTwo(&pc)
                 }
             case let .stackPush(s):
-                let v = Num.i32Add(sp[Int(s.slot)], cell(Int32(s.delta)))
-                sp[Int(s.slot)] = v
-                record.pointee.globals![Int(s.global)].pointee = v
-                guard Int(u32(v)) &+ Int(s.offset) &+ 8 <= memSize else { throw Trap(.outOfBoundsMemoryAccess) }
-                memBase.storeBytes(of: Int64(s.value), toByteOffset: Int(u32(v)) &+ Int(s.offset), as: Int64.self)
+                try pushReturnAddress(s, sp, record, memBase, memSize)
                 skipNext(&pc)
+            case let .stackPushCallArgument(s):
+                try pushReturnAddress(s, sp, record, memBase, memSize)
+                sp[Int(s.argument)] = 0
+                skipTwo(&pc)
+            case let .brIfI64EqImmElseDispatch(p):
+                if sp[Int(p.x0)] == UInt64(bitPattern: Int64(p.x1)) {
+                    try jump(Int32(p.x2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
+                }
+            case let .brIfI64GeUImmElseDispatch(p):
+                if sp[Int(p.x0)] >= UInt64(bitPattern: Int64(p.x1)) {
+                    try jump(Int32(p.x2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
+                }
+            case let .brIfElseDispatch(p):
+                if u32(sp[Int(p.x0)]) != 0 {
+                    try jump(Int32(p.x1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
+                }
+            case let .brIfI64NezElseDispatch(p):
+                if sp[Int(p.x0)] != 0 {
+                    try jump(Int32(p.x1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
+                }
             case let .popFrameReturnZero(p, c, i):
                 addImmGlobalSet(p, c, i, sp, record)
                 sp[0] = 0

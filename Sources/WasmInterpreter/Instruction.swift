@@ -352,8 +352,15 @@ enum Instruction {
     case globalGetLoopTable(PairOperands)
     /// x0 = global x1; x2 = the i32 at u32(x0) + y0; if u32(y1) > u32(x2) { pc = y2 }
     case globalLoadBrIfGtU(PairOperands)
-    /// i32AddImmGlobalSet, then i64StoreImm at the moved stack pointer.
+    /// i32AddImmGlobalSet, then i64StoreImm at the moved stack pointer (and a call argument set to 0).
     case stackPush(StackPush)
+    case stackPushCallArgument(StackPush)
+    /// A conditional branch (x0, x1, x2 as its own operands), else slot y0 = y1 and on to y2 (an unmetered
+    /// dispatchJump).
+    case brIfI64EqImmElseDispatch(PairOperands)
+    case brIfI64GeUImmElseDispatch(PairOperands)
+    case brIfElseDispatch(PairOperands)
+    case brIfI64NezElseDispatch(PairOperands)
     /// i32AddImmGlobalSet (dst <- src, c, index), then slot 0 = 0 and return.
     case popFrameReturnZero(SlotPair, Int32, Int32)
 }

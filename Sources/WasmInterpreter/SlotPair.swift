@@ -4,6 +4,11 @@ struct SlotPair: Equatable {
     let dst: Int16
     let src: Int16
 
+    init(dst: Int16, src: Int16) {
+        self.dst = dst
+        self.src = src
+    }
+
     /// Nil when a slot does not fit in 16 bits (the instruction then stays unfused).
     init?(_ dst: Int32, _ src: Int32) {
         guard let d = Int16(exactly: dst), let s = Int16(exactly: src) else { return nil }

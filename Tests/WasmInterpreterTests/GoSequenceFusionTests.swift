@@ -12,7 +12,9 @@ final class GoSequenceFusionTests: XCTestCase {
     /// entry(resume, x): Go's prologue: SP = global 0, then a loop opening with a br_table on `resume`:
     /// 0 gives SP + 100; 1 adds x to SP and goes round again with resume 0; anything else gives -1.
     /// guard(sp, _): 1 if sp > the i32 at global 1 + 16, else 2. push(sp, _): sp -= 8, global 0 = sp,
-    /// the i64 -5 at sp; returns sp. pop(sp, _): sp += 24, global 0 = sp, returns 0. callsPop(sp, _):
+    /// the i64 -5 at sp; returns sp. pushCall(sp, _): the same push, then argPlus(0) (x + 1000). brIf, brIfI64EqImm,
+    /// brIfI64GeUImm, brIfI64Nez (resume, x: i64): Go's block machine: at resume 0 a branch on x (x wrapped != 0,
+    /// x == 5, and `if`s holding the else part: x <u 5, x == 0) to block 1, else resume = 1 and round the loop; block 1 returns resume + 100. pop(sp, _): sp += 24, global 0 = sp, returns 0. callsPop(sp, _):
     /// pop(sp) + global 0. setGlobal(k, v): global k = v. get(p, _): the i32 at p, put(p, v): the i32 at p = v. global0(_, _).
     func instance(_ store: Store) throws -> Instance {
         var b = ModuleBuilder()
@@ -38,6 +40,22 @@ final class GoSequenceFusionTests: XCTestCase {
         b.function("get", type: t, Op.localGet(0) + [0x28, 0x02, 0x00])
         b.function("put", type: t, Op.localGet(0) + Op.localGet(1) + [0x36, 0x02, 0x00] + Op.localGet(1))
         b.function("global0", type: t, Op.globalGet(0))
+        let argPlus = b.function("argPlus", type: b.type([i32], [i32]), Op.localGet(0) + Op.i32Const(1000) + Op.i32Add)
+        b.function("pushCall", type: t, moveSP(-8) + Op.localGet(0) + [0x42, 0x7B, 0x37, 0x03, 0x00] + Op.i32Const(0) + Op.call(argPlus))
+        let t64 = b.type([i32, ModuleBuilder.i64], [i32])
+        let branches: [(name: String, condition: [UInt8], inIf: Bool)] = [
+            ("brIf", Op.localGet(1) + [0xA7], false), ("brIfI64EqImm", Op.localGet(1) + [0x42, 0x05, 0x51], false),
+            ("brIfI64GeUImm", Op.localGet(1) + [0x42, 0x05, 0x54], true), ("brIfI64Nez", Op.localGet(1) + [0x50], true)]
+        for (name, condition, inIf) in branches {
+            var machine: [UInt8] = Op.loop + Op.block + Op.block + Op.localGet(0) + Op.brTable([0, 1], default: 1) + Op.end
+            if inIf { // if (x <u 5) / if (x == 0) { resume = 1; round the loop }; else block 1
+                machine += condition + Op.ifEmpty + Op.i32Const(1) + Op.localSet(0) + Op.br(2) + Op.end + Op.br(0) + Op.end
+            } else {
+                machine += condition + Op.brIf(0) + Op.i32Const(1) + Op.localSet(0) + Op.br(1) + Op.end
+            }
+            machine += Op.localGet(0) + Op.i32Const(100) + Op.i32Add + Op.return + Op.end + Op.i32Const(-2)
+            b.function(name, type: t64, machine)
+        }
         return try b.instantiate(store)
     }
 
@@ -91,6 +109,34 @@ final class GoSequenceFusionTests: XCTestCase {
         XCTAssertEqual(try call(instance, "get", 996), -1, "the constant is sign-extended to 64 bits")
         expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "push", 4) }
         XCTAssertEqual(try stackPointer(instance), -4, "the global is set before the store traps")
+    }
+
+    func testCallArgumentJoinsTheReturnAddressPush() throws {
+        let store = Store()
+        let instance = try instance(store)
+        let code = try ir(store, instance, 10)
+        XCTAssertTrue(code.first?.hasPrefix("stackPushCallArgument(") == true, "\(code)")
+        _ = try call(instance, "put", 992, 77)
+        XCTAssertEqual(try call(instance, "pushCall", 1000), 1000, "argument 0")
+        XCTAssertEqual(try stackPointer(instance), 992)
+        XCTAssertEqual(try call(instance, "get", 992), -5)
+    }
+
+    func testBranchElseDispatchTakesEitherWay() throws {
+        for metered in [false, true] {
+            let store = Store(configuration: metered ? EngineConfiguration(fuel: 1_000_000) : EngineConfiguration())
+            let instance = try instance(store)
+            for (k, name) in ["brIf", "brIfI64EqImm", "brIfI64GeUImm", "brIfI64Nez"].enumerated() {
+                let code = try ir(store, instance, 11 + k)
+                XCTAssertEqual(code.contains { $0.hasPrefix(name + "ElseDispatch(") }, !metered, "\(code)")
+                let f = try XCTUnwrap(instance.exportedFunction(name))
+                let taken: UInt64 = name == "brIfI64EqImm" ? 5 : name == "brIfI64GeUImm" ? 9 : 0x1_0000_0001
+                let notTaken: UInt64 = name == "brIfI64GeUImm" ? 4 : name == "brIf" ? 0x1_0000_0000 : 0
+                XCTAssertEqual(try f.invoke([.i32(0), .i64(taken)]), [.i32(100)], "\(name) taken")
+                XCTAssertEqual(try f.invoke([.i32(0), .i64(notTaken)]), [.i32(101)], "\(name) falls through to the dispatch")
+                XCTAssertEqual(try f.invoke([.i32(1), .i64(taken)]), [.i32(101)])
+            }
+        }
     }
 
     func testFrameReturnsZeroToCallerAndHost() throws {
