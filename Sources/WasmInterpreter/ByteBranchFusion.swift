@@ -15,18 +15,32 @@ extension Translator {
     }
 
     /// br_table on the byte the i32.load8_u just before it loaded: the load becomes a `brTableByte` whose aux
-    /// holds the entry count and then `count` entries, left zero for `branchTable` to fill. False (nothing
-    /// changed) when the index came from elsewhere or a label sits at the table.
-    mutating func fuseByteTable(_ index: Operand, count: Int) -> Bool {
+    /// holds the entry count and then an entry for every byte value (at least `count`), left zero for
+    /// `branchTable` to fill; `padByteTables` then gives the bytes past the table the default. Returns where
+    /// the entries start, or nil (nothing changed) when the index came from elsewhere or a label sits at the table.
+    mutating func fuseByteTable(_ index: Operand, count: Int) -> Int? {
         guard code.count > labelFloor, let p = producer(of: index), case let .i32Load8U(_, a, offset) = code[p] else {
-            return false
+            return nil
         }
         aux.append(Int32(count))
-        code[p] = .brTableByte(a, offset, Int32(aux.count))
-        aux.append(contentsOf: repeatElement(0, count: count))
+        let start = aux.count
+        code[p] = .brTableByte(a, offset, Int32(start))
+        aux.append(contentsOf: repeatElement(0, count: max(count, Translator.byteValues)))
         fuelCount &+= 1 // charged as the br_table it absorbs
         lastProducer = nil
-        return true
+        return start
+    }
+
+    static let byteValues = 256
+
+    /// After translation, when every entry is known: each byte table's entries past its count repeat its
+    /// default (the last entry), so the executor indexes the table with the byte and never clamps.
+    mutating func padByteTables() {
+        for case let .brTableByte(_, _, start) in code {
+            let s = Int(start), count = Int(aux[s - 1])
+            guard count < Translator.byteValues else { continue }
+            for k in count..<Translator.byteValues { aux[s + k] = aux[s + count - 1] }
+        }
     }
 }
 

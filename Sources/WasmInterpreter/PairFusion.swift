@@ -114,14 +114,13 @@ extension Executor {
         return v != 0
     }
 
-    /// Where a `brTableByte` goes: the entry the byte at u32(a) + offset selects, the last for any larger byte.
+    /// Where a `brTableByte` goes: the entry the byte at u32(a) + offset selects (the table has one for every
+    /// byte value, see `padByteTables`).
     @inline(__always)
     static func byteTableTarget(_ a: Int32, _ offset: UInt32, _ start: Int32, _ aux: UnsafeMutablePointer<Int32>,
                                 _ sp: UnsafeMutablePointer<UInt64>, _ memBase: UnsafeMutableRawPointer,
                                 _ memSize: Int) throws -> Int32 {
-        let i = Int(try operand(address(a, offset, sp), UInt8.self, memBase, memSize))
-        let table = aux + Int(start)
-        return table[min(i, Int(table[-1]) - 1)]
+        aux[Int(start) + Int(try operand(address(a, offset, sp), UInt8.self, memBase, memSize))]
     }
 
     /// Steps over the pair's second instruction. Through an integer: written as `pc += 1`, LLVM kept the

@@ -100,6 +100,7 @@ struct Translator {
         }
         flushFuel()
         resolveDispatchJumps()
+        padByteTables()
         fuseGoSequences()
         fusePairs()
         let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
@@ -319,11 +320,14 @@ struct Translator {
 
     mutating func branchTable(targets: [UInt32], defaultTarget: UInt32, index: Operand) {
         let all = targets + [defaultTarget]
-        if !fuseByteTable(index, count: all.count) {
+        let start: Int
+        if let byteTable = fuseByteTable(index, count: all.count) {
+            start = byteTable
+        } else {
             aux.append(contentsOf: repeatElement(0, count: all.count))
-            emit(.brTable(index: index.slot, start: Int32(aux.count - all.count), count: Int32(all.count)))
+            start = aux.count - all.count
+            emit(.brTable(index: index.slot, start: Int32(start), count: Int32(all.count)))
         }
-        let start = aux.count - all.count
         for (k, t) in all.enumerated() {
             let depth = Int(t)
             let frame = frames[frames.count - 1 - depth]

@@ -71,11 +71,23 @@ final class ByteBranchFusionTests: XCTestCase {
         let code = try ir(store, instance, 0)
         XCTAssertTrue(code.contains { $0.hasPrefix("brTableByte(0, 2, ") }, "\(code)")
         XCTAssertFalse(code.contains { $0.hasPrefix("i32Load8U") || $0.hasPrefix("brTable(") }, "\(code)")
-        for (byte, expected) in [(0, 10), (1, 20), (2, 30), (255, 30)] {
+        for (byte, expected) in [(0, 10), (1, 20), (2, 30), (3, 30), (128, 30), (255, 30)] {
             _ = try callI32(instance, "put", [102, Int32(byte)])
             XCTAssertEqual(try callI32(instance, "select", [100, 0]), Int32(expected), "byte \(byte)")
         }
         XCTAssertEqual(try callI32(instance, "select", [65_533, 0]), 10, "the last byte is in bounds")
+        // A table longer than the byte's range: 300 entries, byte 255 -> 20, every other byte -> 10.
+        var long = ModuleBuilder()
+        long.memory = (1, 1)
+        let targets = (0..<300).map { UInt32($0 == 255 ? 1 : 0) }
+        long.function("select", type: long.type([i32], [i32]), Op.block + Op.block + Op.localGet(0) + [0x2D, 0x00, 0x00]
+                      + Op.brTable(targets, default: 1) + Op.end + Op.i32Const(10) + [0x0F] + Op.end + Op.i32Const(20))
+        long.function("put", type: long.type([i32, i32], [i32]), Op.localGet(0) + Op.localGet(1) + storeByte + Op.localGet(1))
+        let longInstance = try long.instantiate(Store())
+        for (byte, expected) in [(0, 10), (254, 10), (255, 20)] {
+            _ = try callI32(longInstance, "put", [7, Int32(byte)])
+            XCTAssertEqual(try callI32(longInstance, "select", [7]), Int32(expected), "300 entries, byte \(byte)")
+        }
         XCTAssertThrowsError(try callI32(instance, "select", [65_534, 0])) { error in
             XCTAssertEqual((error as? Trap)?.kind, .outOfBoundsMemoryAccess)
         }
