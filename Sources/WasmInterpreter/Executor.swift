@@ -972,6 +972,42 @@ enum Executor {
                 } else {
                     try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
                 }
+            case let .i64LoadI32AddImm(p):
+                try i64LoadInto(Int32(p.x0), address(Int32(p.x1), PairOperands.offset(p.x2), sp), sp, memBase, memSize)
+                sp[Int(p.y0)] = Num.i32Add(sp[Int(p.y1)], cell(Int32(p.y2)))
+                skipNext(&pc)
+            case let .f64MulPair(p):
+                sp[Int(p.x0)] = Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)])
+                sp[Int(p.y0)] = Num.f64Mul(sp[Int(p.y1)], sp[Int(p.y2)])
+                skipNext(&pc)
+            case let .f64AddSqrt(p):
+                sp[Int(p.x0)] = Num.f64Add(sp[Int(p.x1)], sp[Int(p.x2)])
+                sp[Int(p.y0)] = Num.f64Sqrt(sp[Int(p.y1)])
+                skipNext(&pc)
+            case let .f64MulDiv(p):
+                sp[Int(p.x0)] = Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)])
+                sp[Int(p.y0)] = Num.f64Div(sp[Int(p.y1)], sp[Int(p.y2)])
+                skipNext(&pc)
+            case let .f64AddStore(p):
+                sp[Int(p.x0)] = Num.f64Add(sp[Int(p.x1)], sp[Int(p.x2)])
+                try i64StoreFrom(Int32(p.y1), address(Int32(p.y0), PairOperands.offset(p.y2), sp), sp, memBase, memSize)
+                skipNext(&pc)
+            case let .copyStepBrIfNez(p):
+                sp[Int(p.x0)] = sp[Int(p.x1)]
+                if stepIsNonzero(Int32(p.x2), Int32(p.y0), sp) {
+                    try jump(Int32(p.y1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    skipNext(&pc)
+                }
+            case let .copyStepBrIfI32NeImm(p):
+                sp[Int(p.x0)] = sp[Int(p.x1)]
+                let v = u32(sp[Int(p.x2)]) &+ UInt32(bitPattern: Int32(p.y0))
+                sp[Int(p.x2)] = cell(v)
+                if v != UInt32(bitPattern: Int32(p.y1)) {
+                    try jump(Int32(p.y2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
+                } else {
+                    skipNext(&pc)
+                }
             case let .popFrameReturnZero(p, c, i):
                 addImmGlobalSet(p, c, i, sp, record)
                 sp[0] = 0

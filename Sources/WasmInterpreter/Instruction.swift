@@ -363,6 +363,16 @@ enum Instruction {
     case brIfI64NezElseDispatch(PairOperands)
     /// i32AddImmGlobalSet (dst <- src, c, index), then slot 0 = 0 and return.
     case popFrameReturnZero(SlotPair, Int32, Int32)
+    /// Numeric code's pairs (PairFusion.swift): the two instructions' operands in order.
+    case i64LoadI32AddImm(PairOperands)
+    case f64MulPair(PairOperands)
+    case f64AddSqrt(PairOperands)
+    case f64MulDiv(PairOperands)
+    case f64AddStore(PairOperands)
+    /// A copy, then a loop's count-down branch: (dst, src, local), (step, target, 0) / (dst, src, local),
+    /// (amount, c, target) for stepBrIfI32NeImm.
+    case copyStepBrIfNez(PairOperands)
+    case copyStepBrIfI32NeImm(PairOperands)
 }
 
 extension Instruction {

@@ -62,6 +62,20 @@ extension Instruction {
             return PairOperands((d, a, Int32(x.address)), (Int32(x.offset), e, Int32(y.offset))).map { .i32AddShl2ByteLoad($0) }
         case let (.i32LoadAddShl2Byte(d, a, x), .i32LoadAddShl2Byte(e, b, y)) where a == b && x.address == y.address:
             return PairOperands((d, a, Int32(x.address)), (Int32(x.offset), e, Int32(y.offset))).map { .i32LoadAddShl2BytePair($0) }
+        case let (.i64Load(d, a, x), .i32AddImm(e, b, k)):
+            return PairOperands((d, a, o(x)), (e, b, k)).map { .i64LoadI32AddImm($0) }
+        case let (.f64Mul(d, a, b), .f64Mul(e, x, y)):
+            return PairOperands((d, a, b), (e, x, y)).map { .f64MulPair($0) }
+        case let (.f64Add(d, a, b), .f64Sqrt(e, x)):
+            return PairOperands((d, a, b), (e, x, 0)).map { .f64AddSqrt($0) }
+        case let (.f64Mul(d, a, b), .f64Div(e, x, y)):
+            return PairOperands((d, a, b), (e, x, y)).map { .f64MulDiv($0) }
+        case let (.f64Add(d, a, b), .i64Store(x, v, y)):
+            return PairOperands((d, a, b), (x, v, o(y))).map { .f64AddStore($0) }
+        case let (.copy(d, s), .stepBrIfNez(l, k, t)):
+            return PairOperands((d, s, l), (k, t, 0)).map { .copyStepBrIfNez($0) }
+        case let (.copy(d, s), .stepBrIfI32NeImm(step, c, t)):
+            return PairOperands((d, s, Int32(step.local)), (Int32(step.amount), c, t)).map { .copyStepBrIfI32NeImm($0) }
         case let (.i32AddImm(d, a, c), .brTableByte(b, x, start)):
             return PairOperands((d, a, c), (b, o(x), start)).map { .i32AddImmBrTableByte($0) }
         case let (.f64MulMul(c), .f64AddToMemory(v, a, x)) where Int32(c.dst) == v:

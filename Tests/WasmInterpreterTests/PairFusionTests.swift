@@ -166,4 +166,49 @@ final class PairFusionTests: XCTestCase {
         expectTrap(.outOfBoundsMemoryAccess) { _ = try call(instance, "moves", 65_532, 400) }
         XCTAssertEqual(try call(instance, "get", 65_532) >> 24 & 0xFF, 0x01, "byte 401 went to 65535 first")
     }
+
+    /// Numeric code's pairs and a copy before a loop's count-down branch. loadBump(p, q): low32(m[p]) + q + 5.
+    /// squares(x, y): x * y - x * x. addSqrt(x, y): sqrt(x) - (x + y). mulDiv(x, y): x / y - x * y.
+    /// double(p, x): m[p] = x + x, read back. copies(n, _): l1 += 3, l2 = l1, n times (down to 0). upTo(i, _):
+    /// the same, i counting up to 10. put32(p, v).
+    func testNumericPairsAndLoopCopies() throws {
+        let f64: UInt8 = 0x7C
+        var b = ModuleBuilder()
+        b.memory = (1, 1)
+        let t = b.type([i32, i32], [i32]), tf = b.type([f64, f64], [f64]), tp = b.type([i32, f64], [f64])
+        b.function("loadBump", type: t, locals: [i64], Op.localGet(0) + load0 + Op.localSet(2) + Op.localGet(1)
+                   + Op.i32Const(5) + Op.i32Add + Op.localSet(1) + Op.localGet(2) + [0xA7] + Op.localGet(1) + Op.i32Add)
+        let x = Op.localGet(0), y = Op.localGet(1)
+        b.function("squares", type: tf, locals: [f64, f64], x + y + [0xA2] + Op.localSet(2) + x + x + [0xA2]
+                   + Op.localSet(3) + Op.localGet(2) + Op.localGet(3) + [0xA1])
+        b.function("addSqrt", type: tf, locals: [f64], x + y + [0xA0] + Op.localSet(2) + x + [0x9F] + Op.localGet(2) + [0xA1])
+        b.function("mulDiv", type: tf, locals: [f64], x + y + [0xA2] + Op.localSet(2) + x + y + [0xA3] + Op.localGet(2) + [0xA1])
+        b.function("double", type: tp, locals: [f64], y + y + [0xA0] + Op.localSet(2) + x + Op.localGet(2) + [0x39, 0x03, 0x00]
+                   + x + [0x2B, 0x03, 0x00])
+        let bump: [UInt8] = Op.localGet(2) + Op.i32Const(3) + Op.i32Add + Op.localSet(2) + Op.localGet(2) + Op.localSet(3)
+        b.function("copies", type: t, locals: [i32, i32], Op.loop + bump + Op.localGet(0) + Op.i32Const(-1) + Op.i32Add
+                   + Op.localTee(0) + Op.brIf(0) + Op.end + Op.localGet(3))
+        b.function("upTo", type: t, locals: [i32, i32], Op.loop + bump + Op.localGet(0) + Op.i32Const(1) + Op.i32Add
+                   + Op.localTee(0) + Op.i32Const(10) + [0x47] + Op.brIf(0) + Op.end + Op.localGet(3))
+        b.function("put32", type: t, Op.localGet(0) + Op.localGet(1) + [0x36, 0x02, 0x00] + Op.localGet(1))
+        let store = Store()
+        let instance = try b.instantiate(store)
+        let forms = ["i64LoadI32AddImm(", "f64MulPair(", "f64AddSqrt(", "f64MulDiv(", "f64AddStore(", "copyStepBrIfNez(",
+                     "copyStepBrIfI32NeImm("]
+        for (k, form) in forms.enumerated() {
+            let code = try ir(store, instance, k)
+            XCTAssertTrue(code.contains { $0.hasPrefix(form) }, "function \(k): \(code)")
+        }
+        _ = try callI32(instance, "put32", [64, 0x7000_0000])
+        XCTAssertEqual(try callI32(instance, "loadBump", [64, 10]), 0x7000_000F)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try callI32(instance, "loadBump", [65_530, 10]) }
+        func f(_ name: String, _ args: [Value]) throws -> Double { try callF64(instance, name, args) }
+        XCTAssertEqual(try f("squares", [.f64(3.0.bitPattern), .f64(5.0.bitPattern)]), 15 - 9)
+        XCTAssertEqual(try f("addSqrt", [.f64(16.0.bitPattern), .f64(2.0.bitPattern)]), 4 - 18)
+        XCTAssertEqual(try f("mulDiv", [.f64(3.0.bitPattern), .f64(4.0.bitPattern)]), 0.75 - 12)
+        XCTAssertEqual(try f("double", [.i32(128), .f64(1.25.bitPattern)]), 2.5)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try f("double", [.i32(65_529), .f64(1)]) }
+        XCTAssertEqual(try callI32(instance, "copies", [7, 0]), 21)
+        XCTAssertEqual(try callI32(instance, "upTo", [4, 0]), 18)
+    }
 }
