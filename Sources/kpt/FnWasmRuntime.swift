@@ -123,10 +123,18 @@ final class FnWasmRuntime: WasmFunctionRuntime {
         return module
     }
 
+    /// The cache bucket of a module: its size and 256 spread samples of 16 bytes. Every hit is confirmed by
+    /// comparing all the bytes, so the key only has to spread modules apart; hashing every byte of a 3 MB Go
+    /// module took 21M instructions, 2% of a run on 10 resources.
     private static func key(_ bytes: [UInt8]) -> Int {
         var hasher = Hasher()
         hasher.combine(bytes.count)
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        bytes.withUnsafeBytes { raw in
+            let sample = 16, samples = 256
+            guard raw.count > sample * samples else { return hasher.combine(bytes: raw) }
+            let stride = (raw.count - sample) / (samples - 1)
+            for k in 0..<samples { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw[(k * stride)..<(k * stride + sample)])) }
+        }
         return hasher.finalize()
     }
 }
