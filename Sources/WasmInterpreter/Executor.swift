@@ -754,6 +754,7 @@ enum Executor {
             case let .stepBrIfNez(l, k, t):
                 if stepIsNonzero(l, k, sp) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
             case let .stepBrIfI32NeImm(s, c, t):
+                // `stepDiffers` written out: through the helper LLVM re-extends the target here (sieve +1.2%).
                 let v = u32(sp[Int(s.local)]) &+ UInt32(bitPattern: Int32(s.amount))
                 sp[Int(s.local)] = cell(v)
                 if v != UInt32(bitPattern: c) { try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline) }
@@ -949,29 +950,13 @@ enum Executor {
                 sp[Int(s.argument)] = 0
                 skipTwo(&pc)
             case let .brIfI64EqImmElseDispatch(p):
-                if sp[Int(p.x0)] == UInt64(bitPattern: Int64(p.x1)) {
-                    try jump(Int32(p.x2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
-                } else {
-                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
-                }
+                try branchElseDispatch(sp[Int(p.x0)] == UInt64(bitPattern: Int64(p.x1)), to: p.x2, p, sp, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIfI64GeUImmElseDispatch(p):
-                if sp[Int(p.x0)] >= UInt64(bitPattern: Int64(p.x1)) {
-                    try jump(Int32(p.x2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
-                } else {
-                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
-                }
+                try branchElseDispatch(sp[Int(p.x0)] >= UInt64(bitPattern: Int64(p.x1)), to: p.x2, p, sp, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIfElseDispatch(p):
-                if u32(sp[Int(p.x0)]) != 0 {
-                    try jump(Int32(p.x1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
-                } else {
-                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
-                }
+                try branchElseDispatch(u32(sp[Int(p.x0)]) != 0, to: p.x1, p, sp, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .brIfI64NezElseDispatch(p):
-                if sp[Int(p.x0)] != 0 {
-                    try jump(Int32(p.x1), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
-                } else {
-                    try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &st.pointee.countdown, deadline)
-                }
+                try branchElseDispatch(sp[Int(p.x0)] != 0, to: p.x1, p, sp, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .i64LoadI32AddImm(p):
                 try i64LoadInto(Int32(p.x0), address(Int32(p.x1), PairOperands.offset(p.x2), sp), sp, memBase, memSize)
                 sp[Int(p.y0)] = Num.i32Add(sp[Int(p.y1)], cell(Int32(p.y2)))
@@ -1001,9 +986,7 @@ enum Executor {
                 }
             case let .copyStepBrIfI32NeImm(p):
                 sp[Int(p.x0)] = sp[Int(p.x1)]
-                let v = u32(sp[Int(p.x2)]) &+ UInt32(bitPattern: Int32(p.y0))
-                sp[Int(p.x2)] = cell(v)
-                if v != UInt32(bitPattern: Int32(p.y1)) {
+                if stepDiffers(Int32(p.x2), Int32(p.y0), from: Int32(p.y1), sp) {
                     try jump(Int32(p.y2), &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
                 } else {
                     skipNext(&pc)

@@ -115,6 +115,20 @@ extension Executor {
         }
     }
 
+    /// A `…ElseDispatch`: to `target` when `taken`, else the dispatch jump in y0, y1, y2. Fused only in code
+    /// translated without fuel; if fuel was switched on since, the dispatch jump left in place runs instead
+    /// (pc already points at it), so the loop header still charges its fuel.
+    @inline(__always)
+    static func branchElseDispatch(_ taken: Bool, to target: Int16, _ p: PairOperands, _ sp: UnsafeMutablePointer<UInt64>,
+                                   _ pc: inout UnsafeMutablePointer<Instruction>, _ codeBase: UnsafeMutablePointer<Instruction>,
+                                   _ fuelOn: Bool, _ countdown: inout Int, _ deadline: ContinuousClock.Instant?) throws {
+        if taken {
+            try jump(Int32(target), &pc, codeBase, fuelOn, &countdown, deadline)
+        } else if !fuelOn {
+            try dispatch(Int(p.y0), UInt64(UInt16(bitPattern: p.y1)), to: Int(p.y2), sp, &pc, codeBase, &countdown, deadline)
+        }
+    }
+
     /// Steps over the two instructions a three-instruction run leaves in place.
     @inline(__always)
     static func skipTwo(_ pc: inout UnsafeMutablePointer<Instruction>) {

@@ -128,6 +128,14 @@ extension Executor {
         return v != 0
     }
 
+    /// `stepBrIfI32NeImm`'s step: local l += k (i32), and whether the result differs from c.
+    @inline(__always)
+    static func stepDiffers(_ l: Int32, _ k: Int32, from c: Int32, _ sp: UnsafeMutablePointer<UInt64>) -> Bool {
+        let v = u32(sp[Int(l)]) &+ UInt32(bitPattern: k)
+        sp[Int(l)] = cell(v)
+        return v != UInt32(bitPattern: c)
+    }
+
     /// Where a `brTableByte` goes: the entry the byte at u32(a) + offset selects (the table has one for every
     /// byte value, see `padByteTables`).
     @inline(__always)

@@ -139,6 +139,28 @@ final class GoSequenceFusionTests: XCTestCase {
         }
     }
 
+    /// Fused without fuel, run after fuel was switched on: the fall-through goes round through the loop header,
+    /// which charges fuel, so going round costs more than branching out.
+    func testBranchElseDispatchUnderLateFuelPassesTheHeader() throws {
+        let store = Store()
+        let instance = try instance(store)
+        for (k, name) in ["brIf", "brIfI64EqImm", "brIfI64GeUImm", "brIfI64Nez"].enumerated() {
+            XCTAssertTrue(try ir(store, instance, 11 + k).contains { $0.hasPrefix(name + "ElseDispatch(") })
+        }
+        store.configuration.fuel = 1_000_000
+        for name in ["brIf", "brIfI64EqImm", "brIfI64GeUImm", "brIfI64Nez"] {
+            let f = try XCTUnwrap(instance.exportedFunction(name))
+            let taken: UInt64 = name == "brIfI64EqImm" ? 5 : name == "brIfI64GeUImm" ? 9 : 0x1_0000_0001
+            let notTaken: UInt64 = name == "brIfI64GeUImm" ? 4 : name == "brIf" ? 0x1_0000_0000 : 0
+            func cost(_ x: UInt64, _ expected: UInt32) throws -> UInt64 {
+                let before = try XCTUnwrap(store.configuration.fuel)
+                XCTAssertEqual(try f.invoke([.i32(0), .i64(x)]), [.i32(expected)], name)
+                return before - (try XCTUnwrap(store.configuration.fuel))
+            }
+            XCTAssertGreaterThan(try cost(notTaken, 101), try cost(taken, 100), "\(name): round the loop through its header")
+        }
+    }
+
     func testFrameReturnsZeroToCallerAndHost() throws {
         let store = Store()
         let instance = try instance(store)
