@@ -965,6 +965,10 @@ enum Executor {
                 sp[Int(p.x0)] = Num.f64Mul(sp[Int(p.x1)], sp[Int(p.x2)])
                 sp[Int(p.y0)] = Num.f64Mul(sp[Int(p.y1)], sp[Int(p.y2)])
                 skipNext(&pc)
+            case let .i64LoadAddImmF64Mul(p):
+                try i64LoadInto(Int32(p.x0), address(Int32(p.x1), adding: Int32(p.x2), sp), sp, memBase, memSize)
+                sp[Int(p.y0)] = Num.f64Mul(sp[Int(p.y1)], sp[Int(p.y2)])
+                skipNext(&pc)
             case let .f64AddSqrt(p):
                 sp[Int(p.x0)] = Num.f64Add(sp[Int(p.x1)], sp[Int(p.x2)])
                 sp[Int(p.y0)] = Num.f64Sqrt(sp[Int(p.y1)])
@@ -991,6 +995,12 @@ enum Executor {
                 } else {
                     skipNext(&pc)
                 }
+            case let .byteCodeFetch(f):
+                sp[Int(f.scaled)] = Num.i32Shl(sp[Int(f.counter)], cell(Int32(f.shift)))
+                sp[Int(f.counter)] = Num.i32Add(sp[Int(f.counter)], cell(Int32(f.step)))
+                sp[Int(f.address)] = Num.i32Add(sp[Int(f.scaled)], cell(Int32(f.base)))
+                let t = try byteTableTarget(Int32(f.scaled), UInt32(f.base), Int32(f.table), record.pointee.aux!, sp, memBase, memSize)
+                try jump(t, &pc, codeBase, fuelOn, &st.pointee.countdown, deadline)
             case let .popFrameReturnZero(p, c, i):
                 addImmGlobalSet(p, c, i, sp, record)
                 sp[0] = 0

@@ -366,6 +366,7 @@ enum Instruction {
     /// Numeric code's pairs (PairFusion.swift): the two instructions' operands in order.
     case i64LoadI32AddImm(PairOperands)
     case f64MulPair(PairOperands)
+    case i64LoadAddImmF64Mul(PairOperands)
     case f64AddSqrt(PairOperands)
     case f64MulDiv(PairOperands)
     case f64AddStore(PairOperands)
@@ -373,6 +374,8 @@ enum Instruction {
     /// (amount, c, target) for stepBrIfI32NeImm.
     case copyStepBrIfNez(PairOperands)
     case copyStepBrIfI32NeImm(PairOperands)
+    /// A bytecode VM's fetch and switch (ByteCodeFetchFusion.swift).
+    case byteCodeFetch(ByteCodeFetch)
 }
 
 extension Instruction {

@@ -64,6 +64,8 @@ extension Instruction {
             return PairOperands((d, a, Int32(x.address)), (Int32(x.offset), e, Int32(y.offset))).map { .i32LoadAddShl2BytePair($0) }
         case let (.i64Load(d, a, x), .i32AddImm(e, b, k)):
             return PairOperands((d, a, o(x)), (e, b, k)).map { .i64LoadI32AddImm($0) }
+        case let (.i64LoadAddImm(d, a, c), .f64Mul(e, x, y)):
+            return PairOperands((d, a, c), (e, x, y)).map { .i64LoadAddImmF64Mul($0) }
         case let (.f64Mul(d, a, b), .f64Mul(e, x, y)):
             return PairOperands((d, a, b), (e, x, y)).map { .f64MulPair($0) }
         case let (.f64Add(d, a, b), .f64Sqrt(e, x)):

@@ -102,6 +102,7 @@ struct Translator {
         resolveDispatchJumps()
         padByteTables()
         fuseGoSequences()
+        fuseByteCodeFetches()
         fusePairs()
         let frameSize = max(tempBase + maxHeight, type.results.count, type.params.count, 1)
         let compiled = CompiledFunction(code: code, aux: aux, consts: consts, paramCount: type.params.count,

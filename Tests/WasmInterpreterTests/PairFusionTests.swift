@@ -170,7 +170,7 @@ final class PairFusionTests: XCTestCase {
     /// Numeric code's pairs and a copy before a loop's count-down branch. loadBump(p, q): low32(m[p]) + q + 5.
     /// squares(x, y): x * y - x * x. addSqrt(x, y): sqrt(x) - (x + y). mulDiv(x, y): x / y - x * y.
     /// double(p, x): m[p] = x + x, read back. copies(n, _): l1 += 3, l2 = l1, n times (down to 0). upTo(i, _):
-    /// the same, i counting up to 10. put32(p, v).
+    /// the same, i counting up to 10. put32(p, v). fieldProduct(p, x): x * x - the f64 at p + 8.
     func testNumericPairsAndLoopCopies() throws {
         let f64: UInt8 = 0x7C
         var b = ModuleBuilder()
@@ -191,6 +191,8 @@ final class PairFusionTests: XCTestCase {
         b.function("upTo", type: t, locals: [i32, i32], Op.loop + bump + Op.localGet(0) + Op.i32Const(1) + Op.i32Add
                    + Op.localTee(0) + Op.i32Const(10) + [0x47] + Op.brIf(0) + Op.end + Op.localGet(3))
         b.function("put32", type: t, Op.localGet(0) + Op.localGet(1) + [0x36, 0x02, 0x00] + Op.localGet(1))
+        b.function("fieldProduct", type: tp, locals: [f64], x + Op.i32Const(8) + Op.i32Add + [0x2B, 0x03, 0x00] + Op.localSet(2)
+                   + y + y + [0xA2] + Op.localGet(2) + [0xA1])
         let store = Store()
         let instance = try b.instantiate(store)
         let forms = ["i64LoadI32AddImm(", "f64MulPair(", "f64AddSqrt(", "f64MulDiv(", "f64AddStore(", "copyStepBrIfNez(",
@@ -210,5 +212,9 @@ final class PairFusionTests: XCTestCase {
         expectTrap(.outOfBoundsMemoryAccess) { _ = try f("double", [.i32(65_529), .f64(1)]) }
         XCTAssertEqual(try callI32(instance, "copies", [7, 0]), 21)
         XCTAssertEqual(try callI32(instance, "upTo", [4, 0]), 18)
+        XCTAssertTrue(try ir(store, instance, 8).contains { $0.hasPrefix("i64LoadAddImmF64Mul(") })
+        _ = try f("double", [.i32(200), .f64(1.5.bitPattern)]) // the f64 3 at 200
+        XCTAssertEqual(try f("fieldProduct", [.i32(192), .f64(4.0.bitPattern)]), 16 - 3)
+        expectTrap(.outOfBoundsMemoryAccess) { _ = try f("fieldProduct", [.i32(65_528), .f64(1)]) }
     }
 }
