@@ -122,6 +122,16 @@ final class GoSequenceFusionTests: XCTestCase {
         XCTAssertEqual(try call(instance, "get", 992), -5)
     }
 
+    /// An x that takes the branch of the block machine `name` and one that falls through to its dispatch.
+    func xValues(_ name: String) -> (taken: UInt64, notTaken: UInt64) {
+        switch name {
+        case "brIfI64EqImm": return (5, 0)
+        case "brIfI64GeUImm": return (9, 4)
+        case "brIf": return (0x1_0000_0001, 0x1_0000_0000) // the wrapped low half decides
+        default: return (0x1_0000_0001, 0)
+        }
+    }
+
     func testBranchElseDispatchTakesEitherWay() throws {
         for metered in [false, true] {
             let store = Store(configuration: metered ? EngineConfiguration(fuel: 1_000_000) : EngineConfiguration())
@@ -130,8 +140,7 @@ final class GoSequenceFusionTests: XCTestCase {
                 let code = try ir(store, instance, 11 + k)
                 XCTAssertEqual(code.contains { $0.hasPrefix(name + "ElseDispatch(") }, !metered, "\(code)")
                 let f = try XCTUnwrap(instance.exportedFunction(name))
-                let taken: UInt64 = name == "brIfI64EqImm" ? 5 : name == "brIfI64GeUImm" ? 9 : 0x1_0000_0001
-                let notTaken: UInt64 = name == "brIfI64GeUImm" ? 4 : name == "brIf" ? 0x1_0000_0000 : 0
+                let (taken, notTaken) = xValues(name)
                 XCTAssertEqual(try f.invoke([.i32(0), .i64(taken)]), [.i32(100)], "\(name) taken")
                 XCTAssertEqual(try f.invoke([.i32(0), .i64(notTaken)]), [.i32(101)], "\(name) falls through to the dispatch")
                 XCTAssertEqual(try f.invoke([.i32(1), .i64(taken)]), [.i32(101)])
@@ -150,8 +159,7 @@ final class GoSequenceFusionTests: XCTestCase {
         store.configuration.fuel = 1_000_000
         for name in ["brIf", "brIfI64EqImm", "brIfI64GeUImm", "brIfI64Nez"] {
             let f = try XCTUnwrap(instance.exportedFunction(name))
-            let taken: UInt64 = name == "brIfI64EqImm" ? 5 : name == "brIfI64GeUImm" ? 9 : 0x1_0000_0001
-            let notTaken: UInt64 = name == "brIfI64GeUImm" ? 4 : name == "brIf" ? 0x1_0000_0000 : 0
+            let (taken, notTaken) = xValues(name)
             func cost(_ x: UInt64, _ expected: UInt32) throws -> UInt64 {
                 let before = try XCTUnwrap(store.configuration.fuel)
                 XCTAssertEqual(try f.invoke([.i32(0), .i64(x)]), [.i32(expected)], name)
