@@ -1,8 +1,9 @@
 /// memory.size, memory.init, data.drop, the table operations (get, set, size, grow, fill, copy, init,
 /// elem.drop) and ref.as_non_null's null check: rare in hot code, so they share the one instruction case
-/// `bulk(dst, op, operand)` and `Instruction` keeps room in its one-byte tag for superinstructions. The
-/// operand is an aux index (its layout per case below) or, for the drops and table.size, the segment or
-/// table index, for the null check the slot checked. dst takes the sizes', get's and grow's result.
+/// `bulk(dst, op, operand)` (grouped when `Instruction`'s tag was one byte, to free cases for fused
+/// instructions; the tag is two bytes since GoSequenceFusion). The operand is an aux index (its layout per
+/// case below) or, for the drops and table.size, the segment or table index, for the null check the slot
+/// checked. dst takes the sizes', get's and grow's result.
 enum BulkOperation: UInt8 {
     /// aux: table, index slot
     case tableGet

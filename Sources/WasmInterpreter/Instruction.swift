@@ -33,7 +33,6 @@ enum Instruction {
     case returnCallIndirect(index: Int32, frameBase: Int32, aux: Int32)
     /// Call table element i32(index); aux[aux] = table index in the instance, aux[aux + 1] = expected type id.
     case callIndirect(index: Int32, frameBase: Int32, aux: Int32)
-    /// ref.as_non_null: traps "null reference" when the slot holds null (function-references).
     /// Return to the caller; results are already in slots 0..<n.
     case ret
 
@@ -122,10 +121,10 @@ enum Instruction {
     case i32Store8AddImm(Int32, Int32, Int32)
     case i32Store8Add(Int32, Int32, Int32)
     case i32Store16AddImm(Int32, Int32, Int32)
-    /// dst = page count
     /// dst = old page count or -1; delta slot
     case memoryGrow(Int32, Int32)
-    /// memory.init, data.drop and the table operations (BulkOperation.swift): (dst, op, operand)
+    /// memory.size, memory.init, data.drop, the table operations and ref.as_non_null's null check
+    /// (BulkOperation.swift): (dst, op, operand)
     case bulk(Int32, BulkOperation, Int32)
     /// dest, source, length slots
     case memoryCopy(Int32, Int32, Int32)

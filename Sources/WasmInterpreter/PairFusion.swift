@@ -125,9 +125,7 @@ extension Executor {
     /// `stepBrIfNez`'s step: local l += k (i32), and whether the result is nonzero.
     @inline(__always)
     static func stepIsNonzero(_ l: Int32, _ k: Int32, _ sp: UnsafeMutablePointer<UInt64>) -> Bool {
-        let v = u32(sp[Int(l)]) &+ UInt32(bitPattern: k)
-        sp[Int(l)] = cell(v)
-        return v != 0
+        stepDiffers(l, k, from: 0, sp)
     }
 
     /// `stepBrIfI32NeImm`'s step: local l += k (i32), and whether the result differs from c.

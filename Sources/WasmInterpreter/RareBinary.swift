@@ -1,8 +1,8 @@
 /// Binary operators rare in hot loops (f32 arithmetic and comparisons, f64 comparisons, float
 /// min/max/copysign, i32 rotates by a variable amount; by a constant they are `i32RotlImm`). They share the
 /// one instruction case `rareBinary(dst, a, aux)` whose right operand slot and operator sit in the function's `aux`
-/// array (`aux[i]` = b slot, `aux[i + 1]` = operator), so `Instruction` keeps a one-byte tag and its
-/// 12-byte payload while the freed cases go to fused instructions. None of these can trap.
+/// array (`aux[i]` = b slot, `aux[i + 1]` = operator): grouped when `Instruction`'s tag was one byte, to free
+/// cases for fused instructions (the tag is two bytes since GoSequenceFusion). None of these can trap.
 enum RareBinary: UInt8 {
     case f32Eq, f32Ne, f32Lt, f32Gt, f32Le, f32Ge
     case f32Min, f32Max, f32Copysign, f64Min, f64Max, f64Copysign

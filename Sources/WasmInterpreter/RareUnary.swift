@@ -1,8 +1,8 @@
 /// Unary numeric operators rare in hot loops (rounding, float-to-int truncation, int-to-float conversion,
 /// popcnt, f32 sqrt, abs and neg of both float types, the f32 conversions, extend8/16, clz, and ctz but for
 /// i64, which Go's allocator scans bitmaps with). They share the one instruction case
-/// `rareUnary(dst, operand, op)` so that `Instruction` keeps a one-byte tag (see IRGoldenTests): one extra
-/// switch for them, a cheaper dispatch for everything else.
+/// `rareUnary(dst, operand, op)`: grouped when `Instruction`'s tag was one byte, to free cases for fused
+/// instructions (the tag is two bytes since GoSequenceFusion); one extra switch for these rare operators.
 enum RareUnary: UInt8 {
     case f32Ceil, f32Floor, f32Trunc, f32Nearest, f64Ceil, f64Floor, f64Trunc, f64Nearest
     case i32TruncF32S, i32TruncF32U, i32TruncF64S, i32TruncF64U, i64TruncF32S, i64TruncF32U, i64TruncF64S, i64TruncF64U
